@@ -1,0 +1,38 @@
+# Two commands (see README):  make demo   |   make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test models bench bench-alignment bench-speed clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and pinned: the CPU build, not a multi-GB CUDA download.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+models: $(STAMP)
+	$(BIN)/consistency build-model
+
+demo: models
+	$(BIN)/consistency check seeds/source/000.en.txt seeds/faithful/000.fr.txt --fail-on never
+	$(BIN)/consistency check seeds/source/000.en.txt seeds/drifted/000.ru.txt --fail-on never
+
+test: models
+	$(BIN)/python -m pytest -q
+
+bench: bench-alignment bench-speed
+
+bench-alignment: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.alignment --json bench/out/alignment.json
+
+bench-speed: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.speed --json bench/out/speed.json
+
+clean:
+	rm -rf $(VENV) models/multilingual-e5-small bench/out

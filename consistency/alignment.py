@@ -1,0 +1,216 @@
+"""Stage 3, Alignment: pair source and target sentences into beads (1-1, 1-2, 2-1, 2-2, 1-0, 0-1 …).
+
+The Bertalign/Vecalign recipe over the encoder's vectors:
+
+1. Embed every sentence and every run of up to ``max_block`` consecutive sentences on each
+   side (the vector of a merged run is the encoder's, not an average).
+2. Normalise similarities per document. Small multilingual encoders squeeze cosines into a
+   narrow band (for multilingual-e5-small, unrelated sentences score about 0.78, translations
+   about 0.9), and where that band sits depends on the language pair; so each cosine is
+   rescaled to 0 for "like a random pair of this document" and 1 for "like this
+   document's typical best match".
+3. Find anchors (mutual nearest neighbours, kept monotone by a longest increasing
+   subsequence), and restrict the search to a band around the path they trace: the DP then
+   costs O((n + m) · band) instead of O(n · m).
+4. Dynamic programming maximising the summed bead scores, where a bead's score is its
+   normalised similarity times a length-agreement factor (log2(1 + short/long), Bertalign's)
+   times, for beads merged on both sides, a coverage factor (every sentence in the bead must
+   match the other side's block; otherwise an omission beside an addition passes for 2-2),
+   and an unaligned sentence scores ``skip``.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .encoders.base import Encoder
+
+
+@dataclass(frozen=True)
+class Bead:
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"source": list(self.source), "target": list(self.target), "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class AlignmentSettings:
+    max_block: int = 2  # runs of up to this many sentences on one side of a bead
+    skip: float = -0.1  # score of leaving a sentence unaligned
+    band: int = 8  # half-width of the search band around the anchor path, in sentences
+    anchor_min: float = 0.5  # normalised similarity an anchor needs
+    coverage_min: float = 0.3  # each sentence of a 2-2 bead must match the other side this well
+
+    def bead_shapes(self) -> list[tuple[int, int]]:
+        shapes = [(a, b) for a in range(1, self.max_block + 1) for b in range(1, self.max_block + 1)]
+        return shapes + [(1, 0), (0, 1)]
+
+
+class BlockVectors:
+    """Unit vectors of every run of 1..max_block consecutive sentences of one side."""
+
+    def __init__(self, encoder: Encoder, sentences: Sequence[str], max_block: int, joiner: str = " "):
+        texts, self.index = [], {}
+        for size in range(1, max_block + 1):
+            for start in range(0, len(sentences) - size + 1):
+                self.index[(start, size)] = len(texts)
+                texts.append(joiner.join(sentences[start : start + size]))
+        self.vectors = encoder.embed(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+        self.lengths = np.array([len(s) for s in sentences], dtype=np.float64)
+
+    def vector(self, start: int, size: int) -> np.ndarray:
+        return self.vectors[self.index[(start, size)]]
+
+    def singles(self, count: int) -> np.ndarray:
+        return self.vectors[:count]
+
+
+class Aligner:
+    def __init__(self, encoder: Encoder, settings: AlignmentSettings = AlignmentSettings()):
+        self.encoder = encoder
+        self.settings = settings
+
+    def align(self, source: Sequence[str], target: Sequence[str],
+              source_joiner: str = " ", target_joiner: str = " ") -> list[Bead]:
+        n, m = len(source), len(target)
+        if n == 0 or m == 0:
+            return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+        block = self.settings.max_block
+        src = BlockVectors(self.encoder, source, block, source_joiner)
+        tgt = BlockVectors(self.encoder, target, block, target_joiner)
+        return self.align_vectors(src, tgt, n, m)
+
+    def align_vectors(self, src: BlockVectors, tgt: BlockVectors, n: int, m: int) -> list[Bead]:
+        similarity = src.singles(n) @ tgt.singles(m).T
+        scale = Normaliser.fit(similarity)
+        window = band_around_anchors(scale(similarity), self.settings)
+        char_ratio = src.lengths.sum() / max(tgt.lengths.sum(), 1.0)
+        return self._search(src, tgt, n, m, scale, window, char_ratio)
+
+    def _search(self, src, tgt, n, m, scale, window, char_ratio) -> list[Bead]:
+        settings = self.settings
+        shapes = settings.bead_shapes()
+        best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+        back: dict[tuple[int, int], tuple[int, int, float]] = {}
+        for i in range(n + 1):
+            low, high = window(i)
+            for j in range(low, high + 1):
+                if i == 0 and j == 0:
+                    continue
+                top, top_from = -math.inf, None
+                for a, b in shapes:
+                    previous = best.get((i - a, j - b))
+                    if previous is None:
+                        continue
+                    if a == 0 or b == 0:
+                        gain = settings.skip
+                    else:
+                        cosine = float(src.vector(i - a, a) @ tgt.vector(j - b, b))
+                        source_chars = src.lengths[i - a : i].sum()
+                        target_chars = tgt.lengths[j - b : j].sum() * char_ratio
+                        agreement = math.log2(1 + min(source_chars, target_chars)
+                                              / max(source_chars, target_chars, 1.0))
+                        gain = scale(cosine) * agreement * self._coverage(src, tgt, i, j, a, b, scale)
+                    if previous + gain > top:
+                        top, top_from = previous + gain, (a, b, gain)
+                if top_from is not None:
+                    best[(i, j)], back[(i, j)] = top, top_from
+        if (n, m) not in best:  # the band missed the corner: cannot happen with a sane window
+            raise RuntimeError("alignment search band did not reach the end of both documents")
+        beads, i, j = [], n, m
+        while (i, j) != (0, 0):
+            a, b, gain = back[(i, j)]
+            beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), gain))
+            i, j = i - a, j - b
+        return beads[::-1]
+
+    def _coverage(self, src, tgt, i, j, a, b, scale) -> float:
+        """For beads merged on both sides (2-2): 1 when every sentence is rendered by the other
+        side's block, falling to 0 when one is not, so that an omission next to an addition does
+        not pass for a 2-2 bead. A 2-1 or 1-2 bead is exempt: there a short sentence can be a
+        small part of the merged block and score low against it while being translated."""
+        if a == 1 or b == 1:
+            return 1.0
+        target_block, source_block = tgt.vector(j - b, b), src.vector(i - a, a)
+        members = [float(src.vector(k, 1) @ target_block) for k in range(i - a, i)]
+        members += [float(source_block @ tgt.vector(k, 1)) for k in range(j - b, j)]
+        return float(np.clip(scale(min(members)) / self.settings.coverage_min, 0.0, 1.0))
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    """Maps a cosine to 0 at this document's typical unrelated pair and 1 at its typical match."""
+
+    unrelated: float
+    matched: float
+
+    @classmethod
+    def fit(cls, similarity: np.ndarray) -> "Normaliser":
+        unrelated = float(np.median(similarity))
+        matched = float(np.median(np.concatenate([similarity.max(1), similarity.max(0)])))
+        if matched - unrelated < 1e-3:  # one sentence per side, or identical texts
+            matched = unrelated + max(1.0 - unrelated, 1e-3)
+        return cls(unrelated, matched)
+
+    def __call__(self, cosine):
+        return (cosine - self.unrelated) / (self.matched - self.unrelated)
+
+
+def band_around_anchors(normalised: np.ndarray, settings: AlignmentSettings):
+    """Return window(i) -> (lowest j, highest j) the DP visits for source prefix length i."""
+    n, m = normalised.shape
+    forward = normalised.argmax(1)
+    backward = normalised.argmax(0)
+    anchors = [(i, int(forward[i])) for i in range(n)
+               if backward[forward[i]] == i and normalised[i, forward[i]] >= settings.anchor_min]
+    anchors = longest_increasing(anchors)
+    # The path passes through (i, j) = (anchor + 1) after aligning an anchor pair.
+    points = [(0, 0)] + [(i + 1, j + 1) for i, j in anchors] + [(n, m)]
+    xs = [p[0] for p in points]
+    width = settings.band + settings.max_block
+
+    def centre(i: int) -> float:
+        k = bisect.bisect_right(xs, i) - 1
+        k = min(max(k, 0), len(points) - 2)
+        (x0, y0), (x1, y1) = points[k], points[k + 1]
+        if x1 == x0:
+            return float(y1)
+        return y0 + (y1 - y0) * (i - x0) / (x1 - x0)
+
+    def window(i: int) -> tuple[int, int]:
+        # The segment's own end points are always inside, so gaps between anchors stay reachable.
+        k = bisect.bisect_right(xs, i) - 1
+        k = min(max(k, 0), len(points) - 2)
+        low = min(points[k][1], points[k + 1][1], centre(i)) - width
+        high = max(points[k][1], points[k + 1][1], centre(i)) + width
+        return max(0, int(math.floor(low))), min(m, int(math.ceil(high)))
+
+    return window
+
+
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The largest subset of (i, j) pairs increasing in both coordinates (pairs sorted by i)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        position = bisect.bisect_left(tails, j)
+        if position == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[position] = j
+            tail_index[position] = k
+        parent[k] = tail_index[position - 1] if position else -1
+    chain, k = [], tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    return chain[::-1]

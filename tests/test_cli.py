@@ -1,0 +1,115 @@
+"""The command line: reports, exit statuses, and one-line errors for bad input."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+SOURCE = SEEDS / "source" / "000.en.txt"
+DRIFTED_FR = SEEDS / "drifted" / "000.fr.txt"
+FAITHFUL_DE = SEEDS / "faithful" / "000.de.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "consistency", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def drifted_json(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports") / "fr.json"
+    before = (sha(SOURCE), sha(DRIFTED_FR))
+    result = run("check", str(SOURCE), str(DRIFTED_FR), "--format", "json", "--output", str(out))
+    assert (sha(SOURCE), sha(DRIFTED_FR)) == before, "inputs must never be modified"
+    return result, out
+
+
+def test_json_report_follows_the_contract(drifted_json):
+    result, out = drifted_json
+    assert result.returncode == 1, result.stderr  # major findings, --fail-on major by default
+    assert [p.name for p in out.parent.iterdir()] == ["fr.json"], "no temporary file left behind"
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["schema"] == "consistency.report/1"
+    assert list(report) == ["schema", "source", "target", "alignment", "findings", "summary", "warnings",
+                            "signature"]
+    source_text = SOURCE.read_text(encoding="utf-8")
+    assert report["source"]["text_sha256"] == hashlib.sha256(source_text.encode()).hexdigest()
+    for sentence in report["source"]["sentences"]:
+        assert source_text[sentence["start"]:sentence["end"]] == sentence["text"]
+    for finding in report["findings"]:
+        assert finding["id"].startswith("F") and finding["severity"] in ("critical", "major", "minor")
+        span = finding["source"] or finding["target"]
+        assert {"sentence", "start", "end", "text"} <= set(span)
+    signature = report["signature"]
+    assert signature["model"] == "multilingual-e5-small" and len(signature["model_sha256"]) == 64
+    assert signature["settings"]["target_lang"] == "fr" and "alignment" in signature["settings"]
+    counts = report["summary"]["findings"]
+    assert sum(counts.values()) == len(report["findings"])
+
+
+def test_same_input_gives_byte_identical_json(drifted_json, tmp_path):
+    _, first = drifted_json
+    second = tmp_path / "again.json"
+    run("check", str(SOURCE), str(DRIFTED_FR), "--format", "json", "--output", str(second))
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_text_report_and_exit_status_threshold():
+    result = run("check", str(SOURCE), str(FAITHFUL_DE), "--fail-on", "minor", "--no-color")
+    assert result.returncode == 0, result.stderr
+    assert "(en, 14 sentences)" in result.stdout and "de, 13 sentences" in result.stdout
+    assert result.stdout.rstrip().endswith("no findings")
+    assert "\x1b[" not in result.stdout
+
+
+def test_same_language_both_sides_is_a_valid_report_with_a_warning():
+    result = run("check", str(SOURCE), str(SOURCE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert any("same language" in w for w in report["warnings"])
+    assert all(len(b["source"]) == 1 and b["source"] == b["target"] for b in report["alignment"])
+
+
+def bad_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n \n")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le président a salué l’amitié.".encode("utf-8").replace("é".encode(), b"\xe9"))
+    huge = tmp_path / "huge.txt"
+    huge.write_text("The president spoke. " * 200_000)
+    return {
+        "empty": ([str(empty), str(SOURCE)], "is empty"),
+        "binary": ([str(SOURCE), str(binary)], "binary file"),
+        "latin-1": ([str(SOURCE), str(latin)], "not UTF-8"),
+        "directory": ([str(SOURCE), str(tmp_path)], "is a directory"),
+        "missing": ([str(SOURCE), str(tmp_path / "nope.txt")], "no such file"),
+        "huge": ([str(huge), str(SOURCE)], "longer than 1,000,000 characters"),
+        "language": ([str(SOURCE), str(FAITHFUL_DE), "--target-lang", "xx"], "unknown language code 'xx'"),
+        "check": ([str(SOURCE), str(FAITHFUL_DE), "--checks", "spelling"], "unknown check(s) spelling"),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
+def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
+    args, message = bad_inputs(tmp_path)[case]
+    result = run("check", *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("consistency: error:") and message in lines[0], result.stderr
+
+
+def test_usage_error_exits_2():
+    result = run("check", str(SOURCE))
+    assert result.returncode == 2 and "usage:" in result.stderr

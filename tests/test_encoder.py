@@ -1,0 +1,58 @@
+"""The Encoder interface over transformers, on a tiny randomly initialised model (seconds on CPU)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from consistency.encoders.transformer import TransformerEncoder
+
+TEXTS = ["the cat sat on the mat.", "a dog ran.", "кот сел.", "the cat", "a dog ran on the mat, the cat sat."]
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_model_dir):
+    return TransformerEncoder(tiny_model_dir, offline=True, prefix="")
+
+
+def test_sentence_vectors_are_unit_length_and_ordered(tiny):
+    vectors = tiny.embed(TEXTS)
+    assert vectors.shape == (len(TEXTS), 32) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    # Length bucketing reorders texts internally; each row must still belong to its text.
+    for k, text in enumerate(TEXTS):
+        np.testing.assert_allclose(tiny.embed([text])[0], vectors[k], atol=1e-5)
+
+
+def test_batch_size_does_not_change_vectors(tiny_model_dir, tiny):
+    one_by_one = TransformerEncoder(tiny_model_dir, offline=True, prefix="", tokens_per_batch=1)
+    np.testing.assert_allclose(one_by_one.embed(TEXTS), tiny.embed(TEXTS), atol=1e-5)
+
+
+def test_empty_input(tiny):
+    assert tiny.embed([]).shape == (0, 32)
+    assert tiny.embed_tokens([]) == []
+
+
+def test_token_offsets_point_at_the_original_characters(tiny_model_dir):
+    prefixed = TransformerEncoder(tiny_model_dir, offline=True, prefix="the cat ")
+    for tokens in prefixed.embed_tokens(["a dog ran.", "кот сел."]):
+        assert len(tokens.offsets) == len(tokens.vectors) > 0
+        pieces = [tokens.text[a:b] for a, b in tokens.offsets]
+        # Every token lies inside the text (none from the prompt) and together they cover it.
+        assert all(0 <= a < b <= len(tokens.text) for a, b in tokens.offsets)
+        assert "".join(pieces) == tokens.text.replace(" ", "")
+        np.testing.assert_allclose(np.linalg.norm(tokens.vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_signature_names_model_and_hashes_weights(tiny):
+    signature = tiny.signature()
+    assert len(signature["model_sha256"]) == 64 and signature["pooling"] == "mean"
+
+
+def test_missing_local_model_is_refused_without_network(tmp_path):
+    from consistency.encoders.registry import load_encoder
+
+    file = tmp_path / "not-a-model.txt"
+    file.write_text("x")
+    with pytest.raises(ValueError, match="directory or a hub id"):
+        load_encoder(str(file))
