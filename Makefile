@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test models bench bench-alignment bench-speed clean
+.PHONY: demo test models bench bench-alignment bench-speed bench-drift clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ demo: models
 test: models
 	$(BIN)/python -m pytest -q
 
-bench: bench-alignment bench-speed
+bench: bench-alignment bench-speed bench-drift
+	$(BIN)/python -m bench.report
+
+bench-drift: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.drift --json bench/out/drift.json
 
 bench-alignment: models
 	mkdir -p bench/out

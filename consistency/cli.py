@@ -5,6 +5,7 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
-from .findings import SEVERITIES
+from .findings import SEVERITIES, at_least
 
 STAGES = ("loading model", "segmenting", "aligning", "checking")
 
@@ -42,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-chars", type=int, default=None, help="refuse longer inputs")
     check.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
 
+    batch = commands.add_parser("batch", help="check many pairs with one loaded model")
+    batch.add_argument("manifest", help="JSONL ({id, source, target, source_lang?, target_lang?} per line) "
+                                        "or a folder of NAME.LANG.txt files")
+    batch.add_argument("--source-lang", help="the originals' language (required for a folder)")
+    batch.add_argument("--output", "-o", help="JSONL results here (default: standard output)")
+    batch.add_argument("--model", help="as for check")
+    batch.add_argument("--checks", help="as for check")
+    batch.add_argument("--fail-on", choices=SEVERITIES + ("never",), default="major")
+
     commands.add_parser("build-model", help="build the offline default model now (else done on first use)")
     commands.add_parser("checks", help="list the available checks")
     return parser
@@ -53,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "batch":
+            return _batch(args)
         if args.command == "build-model":
             from .encoders.registry import ensure_default_model
 
@@ -102,6 +114,34 @@ def _check(args) -> int:
     else:
         sys.stdout.write(rendered)
     return 1 if report.fails(args.fail_on) else 0
+
+
+def _batch(args) -> int:
+    from . import batch, checks
+    from .pipeline import Checker, Settings
+
+    pairs = batch.read_manifest(args.manifest, args.source_lang)
+    chosen = tuple(args.checks.split(",")) if args.checks else None
+    checks.create(chosen)
+    checker = Checker(Settings(model=args.model, checks=chosen))
+    failed = errors = 0
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for result in batch.run(pairs, checker):
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+            if "error" in result:
+                errors += 1
+                print(f"{result['id']}: error: {result['error']}", file=sys.stderr)
+            elif any(at_least(f["severity"], args.fail_on) for f in result["report"]["findings"]
+                     if args.fail_on != "never"):
+                failed += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    threshold = "" if args.fail_on == "never" else f", {failed} with findings at or above {args.fail_on}"
+    print(f"{len(pairs)} pairs checked{threshold}, {errors} could not be checked", file=sys.stderr)
+    return 1 if failed or errors else 0
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from . import language
 from .alignment import Aligner, AlignmentSettings
 from .document import DEFAULT_MAX_CHARS, Document, check_size, normalise_newlines, read_text
 from .encoders.base import Encoder
+from .encoders.cache import CachedEncoder
 from .errors import InputError
 from .report import Report
 from .segmentation import segment, segment_lines
@@ -45,25 +46,28 @@ class Checker:
         self.settings = settings
         self.version = __version__
         self.checks = check_registry.create(settings.checks)
-        self.encoder = encoder or load_encoder(settings.model)
+        self.encoder = CachedEncoder(encoder or load_encoder(settings.model))
         self.aligner = Aligner(self.encoder, settings.alignment)
 
-    def check_files(self, source: str | Path, target: str | Path, progress: Progress | None = None) -> Report:
+    def check_files(self, source: str | Path, target: str | Path, progress: Progress | None = None,
+                    **languages: str | None) -> Report:
         source_text = read_text(source, self.settings.max_chars)
         target_text = read_text(target, self.settings.max_chars)
         markdown = self.settings.markdown or str(source).endswith(".md")
         return self.check(source_text, target_text, progress=progress, names=(str(source), str(target)),
-                          markdown=markdown)
+                          markdown=markdown, **languages)
 
     def check(self, source: str, target: str, progress: Progress | None = None,
-              names: tuple[str, str] = ("source", "target"), markdown: bool | None = None) -> Report:
+              names: tuple[str, str] = ("source", "target"), markdown: bool | None = None,
+              source_lang: str | None = None, target_lang: str | None = None) -> Report:
+        """Check one pair; ``source_lang``/``target_lang`` override the settings for this pair."""
         notify = progress or (lambda stage: None)
         settings = self.settings
         markdown = settings.markdown if markdown is None else markdown
         warnings: list[str] = []
         documents = []
-        for text, name, lang in ((source, names[0], settings.source_lang),
-                                 (target, names[1], settings.target_lang)):
+        for text, name, lang in ((source, names[0], source_lang or settings.source_lang),
+                                 (target, names[1], target_lang or settings.target_lang)):
             text = check_size(normalise_newlines(text).lstrip("\ufeff"), name, settings.max_chars)
             documents.append(Document(text, self._language(text, name, lang, warnings), name=name))
         source_doc, target_doc = documents

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the benchmark harness (bench/) is tested too
 SEEDS = ROOT / "seeds"
 SEED_LANGS = ("ar", "de", "es", "fr", "ja", "ko", "ru", "zh")
 

@@ -56,3 +56,25 @@ def test_missing_local_model_is_refused_without_network(tmp_path):
     file.write_text("x")
     with pytest.raises(ValueError, match="directory or a hub id"):
         load_encoder(str(file))
+
+
+def test_cache_returns_the_same_vectors_and_skips_known_texts(tiny):
+    from consistency.encoders.cache import CachedEncoder
+
+    calls = []
+
+    class Counting(type(tiny)):
+        def embed(self, texts):
+            calls.append(list(texts))
+            return super().embed(texts)
+
+    counting = Counting.__new__(Counting)
+    counting.__dict__.update(tiny.__dict__)
+    cached = CachedEncoder(counting, capacity=3)
+    first = cached.embed(TEXTS[:2])
+    again = cached.embed([TEXTS[1], TEXTS[2], TEXTS[1]])
+    np.testing.assert_allclose(again[0], first[1])
+    np.testing.assert_allclose(again[2], first[1])
+    assert calls == [TEXTS[:2], [TEXTS[2]]]
+    cached.embed([TEXTS[3]])  # capacity 3: the least recently used text is forgotten
+    assert TEXTS[0] not in cached._vectors and cached.tokenizer is tiny.tokenizer

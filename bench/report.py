@@ -1,0 +1,119 @@
+"""Collect the benchmarks' outputs into bench/results.json and regenerate the README's table.
+
+    python -m bench.report          (after bench.alignment and bench.speed wrote bench/out/)
+
+The table between the README's ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` markers is
+written from results.json only: nobody edits those lines by hand.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "results.json"
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def collect() -> dict:
+    results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    for name in ("alignment", "speed", "drift"):
+        path = OUT / f"{name}.json"
+        if path.is_file():
+            results[name] = json.loads(path.read_text())
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    results["meta"] = {"date": datetime.date.today().isoformat(), "commit": commit.stdout.strip() or "unknown",
+                       "cores": os.cpu_count()}
+    return results
+
+
+def table(results: dict) -> str:
+    meta = results["meta"]
+    lines = [f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cores']} CPU cores "
+             "(`make bench`; raw numbers in `bench/results.json`).", ""]
+    alignment = results.get("alignment")
+    if alignment:
+        lines += [f"**Sentence alignment**, strict F1 on all {alignment['articles']} NTREX-128 articles, "
+                  "English → language, with ~10 % of target sentences merged and ~10 % split "
+                  f"(seed {alignment['seed']}):", "",
+                  "| language | strict F1 | precision | recall | gold beads (1-1 / 2-1 / 1-2) |",
+                  "| --- | --- | --- | --- | --- |"]
+        for code, row in alignment["languages"].items():
+            shapes = row["gold_shapes"]
+            lines.append(f"| {row['lang']} ({code}) | {row['f1']:.4f} | {row['precision']:.4f} | "
+                         f"{row['recall']:.4f} | {shapes.get('1-1', 0)} / {shapes.get('2-1', 0)} / "
+                         f"{shapes.get('1-2', 0)} |")
+        lines.append("")
+    drift = results.get("drift")
+    if drift:
+        lines += drift_tables(drift)
+    speed = results.get("speed")
+    if speed:
+        warm, cold = speed["warm"], speed["cold"]
+        lines += [f"**Speed and memory**, {speed['pair']}, {warm['sentences']['source']} → "
+                  f"{warm['sentences']['target']} sentences, {speed['cores']} cores:", "",
+                  "| measure | value |", "| --- | --- |",
+                  f"| warm end-to-end, median / p90 | {warm['median_seconds']:.2f} s / {warm['p90_seconds']:.2f} s |",
+                  f"| share in the encoder's forward pass | {warm['forward_share']:.0%} |",
+                  f"| pipeline overhead beyond the forward pass (goal ≤ 25 %) | {warm['overhead_share']:.0%} |",
+                  f"| encoder alone | {warm['encoder_sentences_per_second']:.0f} sentences/s |",
+                  f"| model load (warm process) | {warm['model_load_seconds']:.1f} s |",
+                  f"| cold start, `consistency check` process to report | {cold['seconds']:.1f} s |",
+                  f"| peak RSS, warm process / cold process | {warm['peak_rss_mb']} MB / {cold['peak_rss_mb']} MB |",
+                  ""]
+    return "\n".join(lines)
+
+
+CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")
+
+
+def drift_tables(drift: dict) -> list[str]:
+    recall = drift["recall"]
+    lines = [f"**Drift caught and false findings**, {drift['articles_per_direction']} NTREX-128 articles per "
+             f"direction (seeded sample, seed {drift['seed']}), both directions, {drift['cases']} article pairs "
+             "through `consistency batch`; each cell is ours / pofilter (translate-toolkit, `numbers`, "
+             "`doublequoting`, `singlequoting`, given the line pairs ready-aligned). Recall counts a drift "
+             "as caught when a finding of its category points at it; false findings are on the untouched "
+             "professional translations.", "",
+             "| direction | false findings per 100 sentences | " + " | ".join(f"{c} recall" for c in CATEGORIES) + " |",
+             "| --- | --- | " + " | ".join("---" for _ in CATEGORIES) + " |"]
+    for direction, row in drift["false_per_100_sentences"].items():
+        cells = []
+        for category in CATEGORIES:
+            hit = planted = base = 0
+            for key, value in recall.items():
+                if key.startswith(f"{direction}:{category}/"):
+                    hit, planted, base = hit + value["caught"], planted + value["planted"], base + value["pofilter_caught"]
+            cells.append(f"{hit}/{planted} / {base}/{planted}" if planted else "–")
+        lines.append(f"| {direction} | {row['ours']:.2f} / {row['pofilter']:.2f} | " + " | ".join(cells) + " |")
+    lines += ["", "| perturbation kind | planted | recall, ours | recall, pofilter |", "| --- | --- | --- | --- |"]
+    for key, value in recall.items():
+        if ":" not in key:
+            lines.append(f"| {key} | {value['planted']} | {value['recall']:.2f} | {value['pofilter_recall']:.2f} |")
+    lines += ["", f"Throughput of `consistency batch` over those pairs: {drift['throughput_pairs_per_minute']:.0f} "
+              f"article pairs per minute ({drift['batch_seconds']:.0f} s, model load included).", ""]
+    return lines
+
+
+def main() -> int:
+    results = collect()
+    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    if BEGIN not in readme or END not in readme:
+        print("README.md has no benchmark markers; results.json written only", file=sys.stderr)
+        return 0
+    head, rest = readme.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{BEGIN}\n{table(results)}\n{END}{tail}", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)} and the README's table", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""A two-article smoke run of the benchmark harness: it runs end to end and its output is well formed.
+(The benchmark itself, with its figures, is `make bench`; benchmarks are not tests.)"""
+from __future__ import annotations
+
+import pytest
+
+from bench import ntrex
+
+pytestmark = pytest.mark.skipif(not ntrex.available(), reason="NTREX-128 not found beside the project")
+
+
+def test_drift_harness_smoke():
+    from bench.drift import run
+
+    result = run(["fra"], docs=2, seed=7)
+    assert result["cases"] >= 2 * 2 * 2  # untouched + at least one drift, per article and direction
+    assert set(result["false_per_100_sentences"]) == {"en-fr", "fr-en"}
+    for row in result["false_per_100_sentences"].values():
+        assert row["sentences"] > 0 and row["ours"] >= 0 and row["pofilter"] >= 0
+    kinds = {key for key in result["recall"] if ":" not in key}
+    assert {"omission/sentence", "addition/sentence", "figure/value"} <= kinds
+    for row in result["recall"].values():
+        assert 0 <= row["caught"] <= row["planted"] and 0 <= row["pofilter_caught"] <= row["planted"]
+    assert result["throughput_pairs_per_minute"] > 0
+
+
+def test_alignment_harness_smoke():
+    from bench.alignment import run
+
+    result = run(["fra"], docs=2)
+    row = result["languages"]["fra"]
+    assert 0 < row["f1"] <= 1 and row["gold_beads"] > 0

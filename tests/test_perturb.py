@@ -1,0 +1,73 @@
+"""The benchmark's planted drift: each kind changes the text, and its label points at the change."""
+from __future__ import annotations
+
+import pytest
+
+from bench.perturb import PERTURBATIONS, document_span, plant
+
+SOURCE = [
+    "Putin writes to the mayor of London",
+    "The city will spend 25 million pounds on 300 new buses, officials said on Tuesday.",
+    "“We are not going to wait for another winter,” the mayor told reporters outside City Hall.",
+    "The plan, which was first announced in 2019, has not been approved by the council yet.",
+]
+TARGET = [
+    "Poutine écrit au maire de Londres",
+    "La ville dépensera 25 millions de livres pour 300 nouveaux bus, ont indiqué les responsables mardi.",
+    "« Nous n'allons pas attendre un autre hiver », a déclaré le maire aux journalistes devant l'hôtel de ville.",
+    "Le plan, annoncé pour la première fois en 2019, n'a pas encore été approuvé par le conseil.",
+]
+OTHERS = ["Une autre nouvelle sans rapport avec cet article, tirée d'ailleurs."]
+
+
+def changed_region(old: str, new: str) -> tuple[int, int]:
+    """[start, end) in ``new`` of what differs from ``old`` (empty where text was only deleted)."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, len(new) - suffix
+
+
+@pytest.mark.parametrize("kind", sorted(PERTURBATIONS))
+def test_label_points_at_the_planted_change(kind):
+    before = list(TARGET)
+    planted = plant(kind, "test", SOURCE, TARGET, "en", "fr", OTHERS)
+    assert TARGET == before, "the professional translation is never edited in place"
+    assert planted is not None, f"{kind} found nothing to change in the test article"
+    label = planted.label
+    assert f"{label.category}/{label.kind}" == kind
+    old, new = "\n".join(TARGET), "\n".join(planted.target)
+    assert old != new
+    start, end = changed_region(old, new)
+    if label.side == "target":
+        span_start, span_end = document_span(planted.target, label)
+        assert span_start <= start and end <= span_end or (span_start < end and start < span_end), (
+            kind, new[span_start:span_end], new[start:end])
+    else:
+        # What the target lost is the rendering of the labelled source text.
+        span_start, span_end = document_span(SOURCE, label)
+        labelled = "\n".join(SOURCE)[span_start:span_end]
+        lost = old[start:start + len(old) - len(new)]
+        assert len(new) < len(old) and labelled
+        if kind == "name/dropped":
+            assert (labelled, lost.strip()) in {("Putin", "Poutine"), ("London", "Londres")}
+        else:
+            assert labelled == SOURCE[label.line]
+            assert lost.strip() and lost.strip() in TARGET[label.line]
+
+
+def test_same_seed_same_case_other_seed_may_differ():
+    first = plant("figure/value", "seed-a", SOURCE, TARGET, "en", "fr", OTHERS)
+    again = plant("figure/value", "seed-a", SOURCE, TARGET, "en", "fr", OTHERS)
+    assert first.target == again.target and first.label == again.label
+    variants = {tuple(plant("figure/value", f"seed-{k}", SOURCE, TARGET, "en", "fr", OTHERS).target) for k in range(10)}
+    assert len(variants) > 1
+
+
+def test_script_of_digits_is_kept():
+    planted = plant("figure/value", "x", ["He sent 10 soldiers."], ["أرسل ١٠ جنود."], "en", "ar", [])
+    changed = "".join(planted.target)
+    assert changed != "أرسل ١٠ جنود." and all(not c.isdigit() or "٠" <= c <= "٩" for c in changed)
