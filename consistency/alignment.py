@@ -47,6 +47,7 @@ class AlignmentSettings:
     band: int = 8  # half-width of the search band around the anchor path, in sentences
     anchor_min: float = 0.5  # normalised similarity an anchor needs
     coverage_min: float = 0.3  # each sentence of a 2-2 bead must match the other side this well
+    absorb_min: float = 0.0  # an unaligned sentence joins a neighbour bead it does not make worse
 
     def bead_shapes(self) -> list[tuple[int, int]]:
         shapes = [(a, b) for a in range(1, self.max_block + 1) for b in range(1, self.max_block + 1)]
@@ -85,14 +86,49 @@ class Aligner:
         block = self.settings.max_block
         src = BlockVectors(self.encoder, source, block, source_joiner)
         tgt = BlockVectors(self.encoder, target, block, target_joiner)
-        return self.align_vectors(src, tgt, n, m)
-
-    def align_vectors(self, src: BlockVectors, tgt: BlockVectors, n: int, m: int) -> list[Bead]:
         similarity = src.singles(n) @ tgt.singles(m).T
         scale = Normaliser.fit(similarity)
         window = band_around_anchors(scale(similarity), self.settings)
         char_ratio = src.lengths.sum() / max(tgt.lengths.sum(), 1.0)
-        return self._search(src, tgt, n, m, scale, window, char_ratio)
+        beads = self._search(src, tgt, n, m, scale, window, char_ratio)
+        return self._absorb(beads, source, target, source_joiner, target_joiner, scale)
+
+    def _absorb(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
+        """Give each unaligned sentence to a neighbouring bead when the bead, with the sentence
+        attached, matches its other side at least as well: then the sentence's content is there
+        (a translator split one sentence into three, a segmentation fragment), and calling it
+        omitted or added would be a false alarm. The DP's beads stop at two sentences a side."""
+        def vector(texts, indices, joiner):
+            return self.encoder.embed([joiner.join(texts[i] for i in indices)])[0]
+
+        def similarity(bead_source, bead_target) -> float:
+            return scale(float(vector(source, bead_source, source_joiner) @ vector(target, bead_target, target_joiner)))
+
+        beads = list(beads)
+        k = 0
+        while k < len(beads):
+            bead = beads[k]
+            if bead.source and bead.target:
+                k += 1
+                continue
+            options = []
+            for neighbour in (k - 1, k + 1):
+                if 0 <= neighbour < len(beads) and beads[neighbour].source and beads[neighbour].target:
+                    other = beads[neighbour]
+                    merged_source = tuple(sorted(other.source + bead.source))
+                    merged_target = tuple(sorted(other.target + bead.target))
+                    before = similarity(other.source, other.target)
+                    after = similarity(merged_source, merged_target)
+                    if after - before >= self.settings.absorb_min:
+                        options.append((after - before, neighbour, Bead(merged_source, merged_target, after)))
+            if not options:
+                k += 1
+                continue
+            _, neighbour, merged = max(options)
+            first = min(k, neighbour)
+            beads[first:first + 2] = [merged]
+            k = first
+        return beads
 
     def _search(self, src, tgt, n, m, scale, window, char_ratio) -> list[Bead]:
         settings = self.settings

@@ -11,7 +11,8 @@ for the languages that have them. Three gaps are covered here:
   she asked."), or a quotation followed by a quotative particle (「勝つ。」と言った), is
   one sentence, as is a fragment made only of closing punctuation; French closing
   guillemets after a space (« Nous gagnerons. ») stay with their sentence;
-* a few abbreviations missing from CLDR's lists (de "z. B.", it "sig.", pt "Sr." …);
+* a few abbreviations missing from CLDR's lists (en "Dr.", "Sen.", de "z. B.", it "sig.",
+  pt "Sr." …) and ordinals written with a full stop (de "im 1. Weltkrieg");
 * Markdown block markers (``#``, ``>``, list bullets) are kept out of sentence spans.
 """
 from __future__ import annotations
@@ -79,6 +80,9 @@ class Segmenter:
 
 # Abbreviations CLDR's suppression lists lack (ICU would end a sentence after them).
 _ABBREVIATIONS = {
+    "en": ("Dr.", "Sen.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Rev.", "Hon.",
+           "Pres.", "Sec.", "Supt.", "Insp.", "Det.", "Maj.", "Brig.", "Cpl.", "Pvt.", "Rep.", "Reps.",
+           "Sens.", "Gens.", "Ald.", "Atty.", "Fr.", "Sr.", "Jr.", "St.", "Mt.", "Ft.", "No."),
     "de": ("z.", "d.", "u.", "z. B.", "z.B.", "d. h.", "u. a.", "bzw.", "ca.", "Nr.", "Dr.", "Prof.", "Hr.", "Fr."),
     "fr": ("M.", "MM.", "Mme.", "Dr.", "Pr.", "av.", "env."),
     "it": ("sig.", "Sig.", "sig.ra", "Sig.ra", "dott.", "Dott.", "prof.", "Prof.", "avv.", "on."),
@@ -118,8 +122,15 @@ def _leading_closers(block: str, start: int, end: int) -> int:
     return position if position > start else 0
 
 
+# Ordinals written as a number and a full stop ("im 1. Weltkrieg", "am 3. Oktober").
+_ORDINAL_STOP = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_ORDINAL_LANGS = {"de", "da", "no", "nb", "fi", "tr", "pl", "cs", "sk", "hu", "hr", "sl", "sr", "et", "lv", "is"}
+
+
 def _continues(previous: str, piece: str, lang: str) -> bool:
     if not piece:
+        return True
+    if lang in _ORDINAL_LANGS and _ORDINAL_STOP.search(previous):
         return True
     if unicodedata.category(piece[0]) == "Ll":
         return True

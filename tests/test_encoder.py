@@ -78,3 +78,10 @@ def test_cache_returns_the_same_vectors_and_skips_known_texts(tiny):
     assert calls == [TEXTS[:2], [TEXTS[2]]]
     cached.embed([TEXTS[3]])  # capacity 3: the least recently used text is forgotten
     assert TEXTS[0] not in cached._vectors and cached.tokenizer is tiny.tokenizer
+
+
+def test_a_local_directory_loads_through_the_registry(tiny_model_dir):
+    from consistency.encoders.registry import load_encoder
+
+    encoder = load_encoder(str(tiny_model_dir))
+    assert encoder.dim == 32 and encoder.embed(["the cat"]).shape == (1, 32)

@@ -15,10 +15,12 @@ def split(text: str, lang: str, markdown: bool = False) -> list[str]:
 
 
 CASES = {
-    "en": ("Mr. Smith paid $3.5 million on Jan. 5. He left.", ["Mr. Smith paid $3.5 million on Jan. 5.", "He left."]),
+    "en": ("Mr. Smith paid $3.5 million on Jan. 5. Sen. Dianne Feinstein and Dr. Ford left.",
+           ["Mr. Smith paid $3.5 million on Jan. 5.", "Sen. Dianne Feinstein and Dr. Ford left."]),
     "fr": ("Il a dit : « Nous gagnerons. » M. Dupont a payé 3,5 millions. Fin.",
            ["Il a dit : « Nous gagnerons. »", "M. Dupont a payé 3,5 millions.", "Fin."]),
-    "de": ("Er zahlte z. B. 3,5 Mio. Euro. Dann ging er.", ["Er zahlte z. B. 3,5 Mio. Euro.", "Dann ging er."]),
+    "de": ("Er zahlte z. B. 3,5 Mio. Euro. Am 3. Oktober ging er.", ["Er zahlte z. B. 3,5 Mio. Euro.",
+                                                                      "Am 3. Oktober ging er."]),
     "es": ("¿Quién es? Es el Sr. Pérez. Pagó 3,5 millones.", ["¿Quién es?", "Es el Sr. Pérez.", "Pagó 3,5 millones."]),
     "it": ("Il sig. Rossi ha pagato. Poi è partito.", ["Il sig. Rossi ha pagato.", "Poi è partito."]),
     "pt": ("O Sr. Silva pagou 3,5 milhões. Depois saiu.", ["O Sr. Silva pagou 3,5 milhões.", "Depois saiu."]),

@@ -181,6 +181,7 @@ def sentencepiece_model(packed: PackedE5) -> bytes:
     import sentencepiece as spm
     from sentencepiece import sentencepiece_model_pb2 as pb
 
+    spm.set_min_log_level(2)  # the normaliser builder logs every table it compiles
     normaliser = spm.SentencePieceNormalizer(norm_map=sorted(packed.normalisation.items()))
     spec = pb.NormalizerSpec()
     spec.ParseFromString(normaliser.serialized_normalizer_spec())
@@ -245,6 +246,9 @@ def build(target: Path, source: Path | None = None) -> Path:
             "pooling": "mean",
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2))
+        staging.chmod(0o755)
+        for path in staging.iterdir():
+            path.chmod(0o644)
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)
