@@ -1,0 +1,129 @@
+"""Figures: every number in the source has an equal-valued counterpart in its translation.
+
+Within each aligned bead, source and target figures are paired by value (any of a figure's
+possible values; a percentage only with a percentage, a month only with a month). What is
+left is then looked for in the neighbouring beads, since translators move figures between
+sentences, and then anywhere in the other article (a value restated elsewhere is not lost).
+What is still left becomes a finding: a source and a target figure left over in the same bead are one
+figure whose value changed (critical); otherwise a figure was dropped or added (major).
+Equal values whose hedges differ ("more than 10,000" / "10,000") are a minor finding.
+Small spelled-out numbers ("two", "deux") may match but never raise a finding alone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from ..document import Document
+from ..figures import Figure, extract
+from ..findings import Finding, Span
+from .base import Check, CheckContext, register
+
+
+@register
+class FigureCheck(Check):
+    name = "figures"
+    description = "numbers, amounts, percentages and years changed, dropped or added"
+
+    def run(self, context: CheckContext) -> Iterable[Finding]:
+        source = _figures(context.source)
+        target = _figures(context.target)
+        beads = [bead for bead in context.alignment if bead.source and bead.target]
+        left: list[tuple[list, list]] = []
+        for bead in beads:
+            ours = [f for i in bead.source for f in source[i]]
+            theirs = [f for j in bead.target for f in target[j]]
+            pairs, ours, theirs = _pair(ours, theirs)
+            for s, t in pairs:
+                if s[1].hedge != t[1].hedge and not (s[1].soft or t[1].soft):
+                    yield self._hedge_changed(s, t)
+            left.append((ours, theirs))
+        for k in range(len(left)):  # figures moved to a neighbouring sentence are not lost
+            for neighbour in (k - 1, k + 1):
+                if 0 <= neighbour < len(left):
+                    left[k] = _moved(left[k], left[neighbour])
+        everywhere_source = [f for items in source.values() for _, f in items]
+        everywhere_target = [f for items in target.values() for _, f in items]
+        for ours, theirs in left:
+            # A value the other side has somewhere (restated, restructured, repeated) is not lost:
+            # precision first, an editor stops reading a checker that cries wolf.
+            ours = [s for s in ours if not s[1].soft and not any(s[1].matches(t) for t in everywhere_target)]
+            theirs = [t for t in theirs if not t[1].soft and not any(t[1].matches(s) for s in everywhere_source)]
+            for s, t in zip(ours, theirs):
+                yield self._changed(s, t)
+            for s in ours[len(theirs):]:
+                yield self._one_sided(s, is_source=True)
+            for t in theirs[len(ours):]:
+                yield self._one_sided(t, is_source=False)
+
+    def _changed(self, source, target) -> Finding:
+        (i, s), (j, t) = source, target
+        return Finding("figure", "critical", 0.9 if not (s.unsure or t.unsure) else 0.7,
+                       f"figure changed: “{s.text}” ({s.describe()}) became “{t.text}” ({t.describe()})",
+                       _span(i, s), _span(j, t), _details(s, t), check=self.name)
+
+    def _one_sided(self, figure, is_source: bool) -> Finding:
+        index, f = figure
+        if is_source:
+            message = f"figure “{f.text}” ({f.describe()}) has no counterpart in the translation"
+        else:
+            message = f"figure “{f.text}” ({f.describe()}) in the translation is not in the source"
+        return Finding("figure", "major", 0.6, message, _span(index, f) if is_source else None,
+                       None if is_source else _span(index, f),
+                       _details(f, None) if is_source else _details(None, f), check=self.name)
+
+    def _hedge_changed(self, source, target) -> Finding:
+        (i, s), (j, t) = source, target
+        return Finding("figure", "minor", 0.6,
+                       f"same value, different hedge: “{s.text}” ({s.hedge or 'exact'}) became "
+                       f"“{t.text}” ({t.hedge or 'exact'})", _span(i, s), _span(j, t), _details(s, t),
+                       check=self.name)
+
+
+def _figures(document: Document) -> dict[int, list[tuple[int, Figure]]]:
+    """Per sentence index, (sentence index, figure with document offsets)."""
+    result = {}
+    for sentence in document.sentences:
+        result[sentence.index] = [
+            (sentence.index, replace(f, start=sentence.start + f.start, end=sentence.start + f.end))
+            for f in extract(sentence.text, document.lang)]
+    return result
+
+
+def _pair(ours: list, theirs: list):
+    pairs, remaining = [], list(theirs)
+    unmatched = []
+    for item in ours:
+        match = next((other for other in remaining if item[1].matches(other[1])), None)
+        if match is None:
+            unmatched.append(item)
+        else:
+            remaining.remove(match)
+            pairs.append((item, match))
+    return pairs, unmatched, remaining
+
+
+def _moved(here: tuple[list, list], neighbour: tuple[list, list]) -> tuple[list, list]:
+    ours, theirs = here
+    their_neighbours, our_neighbours = neighbour[1], neighbour[0]
+    ours = [s for s in ours if not any(s[1].matches(t[1]) for t in their_neighbours)]
+    theirs = [t for t in theirs if not any(t[1].matches(s[1]) for s in our_neighbours)]
+    return ours, theirs
+
+
+def _span(sentence: int, figure: Figure) -> Span:
+    return Span(sentence, figure.start, figure.end, figure.text)
+
+
+def _details(source: Figure | None, target: Figure | None) -> dict:
+    details = {}
+    for side, figure in (("source", source), ("target", target)):
+        if figure is not None:
+            details[side] = {"values": sorted(str(v) for v in figure.values), "percent": figure.percent,
+                             "month": figure.month, "time": figure.time, "hedge": figure.hedge,
+                             "spelled": figure.spelled}
+            if figure.converts:
+                details[side]["metric_factor"] = figure.converts
+            if figure.unsure:
+                details[side]["unsure"] = figure.unsure
+    return details
