@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 
 _DIGIT = r"\d"
 # A run of digits with the separators numbers use between digit groups.
 # Not glued to a Latin or Cyrillic word ("G20", "COVID-19" stay names); CJK text has no spaces.
-_NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])\d+"
+_NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])(?<![A-Za-z\u0400-\u04FF]-)\d+"
                      r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
 # Clock times: 19:30, 19h30, 19 h 30, 19時30分, 19点30分, 19시 30분 (value: minutes after midnight).
-_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?(?::|h|時|时|点|시)\s?([0-5]\d)(?:\s?(?:分|분))?(?![\d])")
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})\s?(?::|h|時|时|点|시)\s?([0-5]\d)(?:\s?(?:分|분))?(?![\d])"
+                   r"(?:\s?(?P<half>[ap]\.?m\.?)(?!\w))?", re.IGNORECASE)
 # Imperial units and their metric counterparts, so a consistent conversion is no finding.
 _CONVERSIONS = {
     "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1.609344, "mile": 1.609344, "inches": 2.54,
@@ -81,6 +82,7 @@ class Figure:
     month: bool = False  # a month of the year ("June", "июня", "6月"): its value is its number
     time: bool = False  # a clock time; its value is minutes after midnight
     converts: float = 0.0  # an imperial unit follows: the factor to its metric counterpart
+    vague: bool = False  # a bare plural scale ("millions of people"): only its order of magnitude
 
     def matches(self, other: "Figure") -> bool:
         if (self.percent, self.month, self.time) != (other.percent, other.month, other.time):
@@ -99,11 +101,15 @@ class Figure:
     @property
     def soft(self) -> bool:
         """Small spelled-out numbers ("two", "deux", "两", "second") are often rephrased ("both",
-        "a pair"), and months are often turned into relative dates ("last June"): they may
-        satisfy a match but never raise a finding on their own."""
-        return self.month or self.spelled and max(self.values) <= 10
+        "a pair"), months are often turned into relative dates ("last June"), a lone 0 or 1 is
+        as often part of a name ("Ligue 1") and "millions" is no count: such figures may satisfy
+        a match, or show a change against a figure left over beside them, but never raise a
+        finding on their own."""
+        return self.month or self.vague or max(self.values) < 2 or self.spelled and max(self.values) <= 10
 
     def describe(self) -> str:
+        if self.vague:
+            return f"{_show(min(self.values))}s"
         if self.month:
             return f"month {int(min(self.values))}"
         if self.time:
@@ -139,8 +145,12 @@ def extract(text: str, lang: str) -> list[Figure]:
                             time, converts))
 
     for match in _TIME.finditer(text):
-        add(match.start(), match.end(), {Fraction(int(match.group(1)) * 60 + int(match.group(2)))}, False,
-            time=True)
+        hour = int(match.group(1))
+        afternoon = re.search(r"(?:오후|午後|下午|晚上)\s?$", text[max(0, match.start() - 4):match.start()])
+        if match.group("half") or afternoon:
+            pm = afternoon or match.group("half").lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        add(match.start(), match.end(), {Fraction(hour * 60 + int(match.group(2)))}, False, time=True)
 
     forms, pattern = _months(lang)
     for match in pattern.finditer(text):
@@ -153,8 +163,10 @@ def extract(text: str, lang: str) -> list[Figure]:
         end = match.end()
         scale, end = _scale_after(text, end, lang)
         add(match.start(), end, {v * scale for v in values}, False, unsure)
-    for start, end, value in _spelled_numbers(text, lang):
+    for start, end, value, vague in _spelled_numbers(text, lang):
         add(start, end, {value}, True)
+        if vague and found and found[-1].start == start:
+            found[-1] = replace(found[-1], vague=True)
     return _merge_restatements(sorted(found, key=lambda f: f.start), text)
 
 
@@ -164,9 +176,9 @@ def _merge_restatements(figures: list[Figure], text: str) -> list[Figure]:
     for figure in figures:
         if merged and merged[-1].matches(figure) and re.fullmatch(r"[\s/()\-–,]*", text[merged[-1].end:figure.start]):
             first = merged.pop()
-            figure = Figure(first.start, figure.end, text[first.start:figure.end], first.values & figure.values,
-                            first.percent, first.hedge or figure.hedge, first.spelled and figure.spelled,
-                            first.unsure, first.month, first.time, first.converts or figure.converts)
+            figure = replace(first, end=figure.end, text=text[first.start:figure.end],
+                             values=first.values & figure.values, hedge=first.hedge or figure.hedge,
+                             spelled=first.spelled and figure.spelled, converts=first.converts or figure.converts)
         merged.append(figure)
     return merged
 
@@ -304,6 +316,8 @@ def _scale_words(lang: str) -> dict[str, int]:
                 last = re.split(r"[\s\-\u00ad]+", spelled.strip())[-1].lower()
                 if last and not any(c.isdigit() for c in last) and len(last) > 1:
                     words.setdefault(last, scale)
+                    if lang == "en":  # CLDR spells "two million"; news also writes "millions of"
+                        words.setdefault(last + "s", scale)
     return words
 
 
@@ -313,9 +327,12 @@ def _singular_scales(lang: str) -> dict[str, int]:
     words = {}
     for scale in (10**3, 10**6, 10**9):
         for rule_set in rule_sets:
-            last = re.split(r"[\s\-\u00ad]+", formatter.format(scale, rule_set).strip())[-1].lower()
-            if len(last) > 1:
-                words.setdefault(last, scale)
+            tokens = re.split(r"[\s\-\u00ad]+", formatter.format(scale, rule_set).strip().lower())
+            one = formatter.format(1, rule_set).strip().lower()
+            # "million" / "un millón" / "eine Million" name the scale; "mil millones" does not.
+            if len(tokens) == 1 or len(tokens) == 2 and tokens[0] == one:
+                if len(tokens[-1]) > 1:
+                    words.setdefault(tokens[-1], scale)
     return words
 
 
@@ -352,17 +369,17 @@ def _spelled_numbers(text: str, lang: str):
     """(start, end, value) for runs of number words that ICU parses."""
     if lang in ("zh", "ja"):
         for match in _CJK_NUMERALS.finditer(text):
-            if text[max(0, match.start() - 1):match.start()] in ("数", "幾", "几"):
-                continue  # 数百万, 几千: "several million", no figure
+            if text[max(0, match.start() - 1):match.start()] in ("数", "幾", "几", "何"):
+                continue  # 数百万, 几千, 何百万: "several million", no figure
             value = _parse_words(match.group(), lang)
             if value is not None:
-                yield match.start(), match.end(), value
+                yield match.start(), match.end(), value, False
         return
     if lang == "ko":
         for match in _KO_NUMERALS.finditer(text):
             value = _parse_words(match.group(), lang)
             if value is not None and value >= 100:
-                yield match.start(), match.end(), value
+                yield match.start(), match.end(), value, False
         return
     vocabulary = _vocabulary(lang)
     words = list(_WORD.finditer(text))
@@ -385,15 +402,18 @@ def _spelled_numbers(text: str, lang: str):
         phrase = text[start_char:end_char]
         ordinal = _ordinals(lang).get(phrase.lower())
         if ordinal is not None:  # "sixth", "второй": may match the 6位 / 2回目 of a translation
-            yield start_char, end_char, Fraction(ordinal)
+            yield start_char, end_char, Fraction(ordinal), False
             k = end + 1
             continue
-        # A bare singular scale word is one of it ("tausend", "mille"); "millions" is no figure.
+        # A bare singular scale word is one of it ("tausend", "mille"); a bare plural
+        # ("millions", "миллиарды") only says the order of magnitude.
         value = _parse_words(phrase, lang) or _singular_scales(lang).get(phrase.lower())
+        vague = value is None and phrase.lower() in _scale_words(lang)
+        value = Fraction(_scale_words(lang)[phrase.lower()]) if vague else value
         value = Fraction(value) if value is not None else None
         # "one", "un", "ein" are as often articles as numbers: only scaled ones count.
         if value is not None and (value >= 2 or end > k):
-            yield start_char, end_char, value
+            yield start_char, end_char, value, vague
         k = end + 1
 
 
@@ -412,7 +432,7 @@ def _ordinals(lang: str) -> dict[str, int]:
 
 def _is_number_word(word: str, vocabulary: frozenset, lang: str = "") -> bool:
     lowered = word.lower()
-    if lowered in _ordinals(lang):
+    if lowered in _ordinals(lang) or lowered in _scale_words(lang):
         return True
     if lowered in vocabulary or all(part in vocabulary for part in re.split(r"[-\u00ad]", lowered)):
         return True

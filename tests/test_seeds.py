@@ -66,3 +66,21 @@ def test_gold_files_are_consistent():
                     span = drift[side]
                     if span is not None:
                         assert text[span["start"]:span["end"]] == span["text"], (lang, kind, drift)
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_faithful_translation_has_no_figure_finding(reports, lang):
+    assert [f.message for f in reports("faithful", lang).findings if f.category == "figure"] == []
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_every_planted_figure_drift_is_found_where_planted(reports, lang):
+    report = reports("drifted", lang)
+    for drift in load_gold("drifted", lang)["drifts"]:
+        if drift["category"] != "figure":
+            continue
+        planted = drift["target"]
+        hits = [f for f in report.findings if f.category == "figure" and f.target
+                and f.target.start < planted["end"] and planted["start"] < f.target.end]
+        assert hits, (lang, drift["note"])
+        assert hits[0].severity == "critical" and hits[0].source is not None

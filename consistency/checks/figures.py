@@ -45,16 +45,20 @@ class FigureCheck(Check):
         everywhere_source = [f for items in source.values() for _, f in items]
         everywhere_target = [f for items in target.values() for _, f in items]
         for ours, theirs in left:
-            # A value the other side has somewhere (restated, restructured, repeated) is not lost:
-            # precision first, an editor stops reading a checker that cries wolf.
-            ours = [s for s in ours if not s[1].soft and not any(s[1].matches(t) for t in everywhere_target)]
-            theirs = [t for t in theirs if not t[1].soft and not any(t[1].matches(s) for s in everywhere_source)]
-            for s, t in zip(ours, theirs):
+            # Left over on both sides of one bead: one figure whose value changed. A small
+            # spelled-out number ("two", "second") is paired only against a figure in digits.
+            paired = list(zip(_comparable(_pairable(ours, theirs)), _comparable(_pairable(theirs, ours))))
+            for s, t in paired:
                 yield self._changed(s, t)
-            for s in ours[len(theirs):]:
-                yield self._one_sided(s, is_source=True)
-            for t in theirs[len(ours):]:
-                yield self._one_sided(t, is_source=False)
+            done = {id(item) for pair in paired for item in pair}
+            # Left over on one side only: dropped or added, unless the value stands anywhere in the
+            # other article (restated, restructured, repeated): precision first.
+            for s in ours:
+                if id(s) not in done and not s[1].soft and not any(s[1].matches(t) for t in everywhere_target):
+                    yield self._one_sided(s, is_source=True)
+            for t in theirs:
+                if id(t) not in done and not t[1].soft and not any(t[1].matches(s) for s in everywhere_source):
+                    yield self._one_sided(t, is_source=False)
 
     def _changed(self, source, target) -> Finding:
         (i, s), (j, t) = source, target
@@ -78,6 +82,19 @@ class FigureCheck(Check):
                        f"same value, different hedge: “{s.text}” ({s.hedge or 'exact'}) became "
                        f"“{t.text}” ({t.hedge or 'exact'})", _span(i, s), _span(j, t), _details(s, t),
                        check=self.name)
+
+
+def _pairable(items: list, others: list) -> list:
+    def small_word(figure: Figure) -> bool:
+        return figure.spelled and not figure.month and max(figure.values) <= 10
+
+    digits_opposite = any(not other[1].spelled for other in others)
+    return [item for item in items if not small_word(item[1]) or digits_opposite]
+
+
+def _comparable(items: list) -> list:
+    """Months pair with months, clock times with times, other figures with other figures."""
+    return sorted(items, key=lambda item: (item[1].month, item[1].time, item[1].start))
 
 
 def _figures(document: Document) -> dict[int, list[tuple[int, Figure]]]:
