@@ -113,6 +113,35 @@ def figure_value(rng, source, target, source_lang, target_lang, others):
     return Planted(_replace(target, k, line), Label("figure", "value", "target", k, match.start(), match.end()))
 
 
+def figure_transposed(rng, source, target, source_lang, target_lang, others):
+    """Two neighbouring digits swapped, the typist's error: 1,250 -> 1,520."""
+    spots = [(k, m, i) for k, line in enumerate(target) for m in NUMBER.finditer(line)
+             for i in range(m.start(), m.end() - 1)
+             if line[i].isdigit() and line[i + 1].isdigit() and line[i] != line[i + 1]]
+    spot = _pick(rng, spots)
+    if spot is None:
+        return None
+    k, match, i = spot
+    line = target[k][:i] + target[k][i + 1] + target[k][i] + target[k][i + 2:]
+    return Planted(_replace(target, k, line), Label("figure", "transposed", "target", k, match.start(), match.end()))
+
+
+def figure_dropped(rng, source, target, source_lang, target_lang, others):
+    """A number the source line has, in the same digits, deleted from the translation."""
+    spots = []
+    for k, (source_line, target_line) in enumerate(zip(source, target)):
+        for m in NUMBER.finditer(target_line):
+            at = source_line.find(m.group())
+            if len(m.group()) >= 2 and at >= 0:
+                spots.append((k, m, at))
+    spot = _pick(rng, spots)
+    if spot is None:
+        return None
+    k, match, at = spot
+    line = (target[k][:match.start()] + target[k][match.end():]).replace("  ", " ")
+    return Planted(_replace(target, k, line), Label("figure", "dropped", "source", k, at, at + len(match.group())))
+
+
 def figure_scale(rng, source, target, source_lang, target_lang, others):
     spots = [(k, m, larger) for k, line in enumerate(target) for smaller, larger in SCALES[target_lang]
              for m in re.finditer(smaller, line)]
@@ -243,6 +272,7 @@ def _final_stop(line: str) -> str:
 
 PERTURBATIONS: dict[str, Perturbation] = {
     "figure/value": figure_value, "figure/scale": figure_scale,
+    "figure/transposed": figure_transposed, "figure/dropped": figure_dropped,
     "name/replaced": name_replaced, "name/dropped": name_dropped,
     "quote/truncated": quote_content, "quote/unquoted": quote_unquoted,
     "omission/sentence": sentence_dropped, "addition/sentence": sentence_added,

@@ -21,12 +21,13 @@ _DIGIT = r"\d"
 _NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])(?<![A-Za-z\u0400-\u04FF]-)\d+"
                      r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
 # Clock times: 19:30, 19h30, 19 h 30, 19時30分, 19点30分, 19시 30분 (value: minutes after midnight).
-_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})\s?(?::|h|時|时|点|시)\s?([0-5]\d)(?:\s?(?:分|분))?(?![\d])"
-                   r"(?:\s?(?P<half>[ap]\.?m\.?)(?!\w))?", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:\s?(?::|h|時|时|点|시|\.(?=\d\d\s?[ap]\.?m))\s?([0-5]\d)"
+                   r"(?:\s?(?:分|분))?(?![\d])(?:\s?(?P<half>[ap]\.?m\.?)(?!\w))?"
+                   r"|\s?(?P<alone>[ap]\.?m\.?(?!\w)|h(?!\w)|Uhr\b|時(?!間)|时|点钟|시(?!간)))", re.IGNORECASE)
 # Imperial units and their metric counterparts, so a consistent conversion is no finding.
 _CONVERSIONS = {
     "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1.609344, "mile": 1.609344, "inches": 2.54,
-    "inch": 2.54, "pounds": 0.45359, "lbs": 0.45359, "lb": 0.45359, "acres": 0.404686, "acre": 0.404686,
+    "inch": 2.54, "pounds": 0.45359, "pound": 0.45359, "lbs": 0.45359, "lb": 0.45359, "acres": 0.404686, "acre": 0.404686,
     "gallons": 3.78541, "gallon": 3.78541, "mph": 1.609344, "yards": 0.9144, "yard": 0.9144,
 }
 _PERCENT = re.compile(r"\s?(?:%|٪|％|per ?cent\b|pour ?cent\b|Prozent\b|por ?ciento\b|процент\w*|بالمئة|بالمائة|퍼센트|パーセント)")
@@ -49,7 +50,7 @@ _CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万�
 _KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구십백천만억조]*(?=[^가-힣]|명|개|년|원|달러|건|명의|여|$)")
 
 HEDGES = {  # kind -> cue phrases placed before (or, for CJK/ko, after) a figure
-    "more": {"en": ["more than", "over", "above", "in excess of"], "fr": ["plus de", "au-delà de"],
+    "more": {"en": ["more than", "over", "above", "in excess of"], "fr": ["plus de", "plus d'", "au-delà de"],
              "de": ["mehr als", "über"], "es": ["más de"], "ru": ["более", "свыше", "больше"],
              "ar": ["أكثر من", "ما يزيد على", "ما يزيد عن"], "zh": ["超过", "逾", "多"], "ja": ["以上", "超"],
              "ko": ["이상", "넘는", "여"]},
@@ -145,12 +146,15 @@ def extract(text: str, lang: str) -> list[Figure]:
                             time, converts))
 
     for match in _TIME.finditer(text):
-        hour = int(match.group(1))
+        hour, minutes = int(match.group(1)), int(match.group(2) or 0)
+        half = match.group("half") or (match.group("alone") if (match.group("alone") or "")[:1].lower() in "ap"
+                                        else None)
         afternoon = re.search(r"(?:오후|午後|下午|晚上)\s?$", text[max(0, match.start() - 4):match.start()])
-        if match.group("half") or afternoon:
-            pm = afternoon or match.group("half").lower().startswith("p")
+        if half or afternoon:
+            pm = afternoon or half.lower().startswith("p")
             hour = hour % 12 + (12 if pm else 0)
-        add(match.start(), match.end(), {Fraction(hour * 60 + int(match.group(2)))}, False, time=True)
+        if hour <= 24 or match.group(2):
+            add(match.start(), match.end(), {Fraction(hour * 60 + minutes)}, False, time=True)
 
     forms, pattern = _months(lang)
     for match in pattern.finditer(text):
@@ -362,6 +366,13 @@ def _vocabulary(lang: str) -> frozenset:
 
 
 _CONNECTORS = {"and", "et", "y", "und", "e", "и", "و"}
+# Collective numerals CLDR does not spell: "un millier", "una docena", "a dozen".
+_COLLECTIVES = {
+    "en": {"dozen": 12}, "fr": {"millier": 1000, "centaine": 100, "dizaine": 10, "douzaine": 12},
+    "es": {"millar": 1000, "centenar": 100, "decena": 10, "docena": 12}, "de": {"dutzend": 12},
+    "it": {"migliaio": 1000, "centinaio": 100, "decina": 10, "dozzina": 12},
+    "pt": {"milhar": 1000, "centena": 100, "dezena": 10, "dúzia": 12},
+}
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u00ad][^\W\d_]+)*")
 
 
@@ -400,6 +411,18 @@ def _spelled_numbers(text: str, lang: str):
             end += 1
         start_char, end_char = words[k].start(), words[end].end()
         phrase = text[start_char:end_char]
+        *count, last = phrase.lower().split()
+        collective = _COLLECTIVES.get(lang, {}).get(last)
+        if collective is None and last.rstrip("s") in _COLLECTIVES.get(lang, {}) and not count:
+            # "des milliers", "dozens": plural collectives only give an order of magnitude.
+            yield start_char, end_char, Fraction(_COLLECTIVES[lang][last.rstrip("s")]), True
+            k = end + 1
+            continue
+        if collective is not None:  # "un millier", "deux douzaines" (the count may be an article)
+            times = _parse_words(" ".join(count), lang) if count else None
+            yield start_char, end_char, Fraction(collective) * (times if times and times > 1 else 1), False
+            k = end + 1
+            continue
         ordinal = _ordinals(lang).get(phrase.lower())
         if ordinal is not None:  # "sixth", "второй": may match the 6位 / 2回目 of a translation
             yield start_char, end_char, Fraction(ordinal), False
@@ -432,7 +455,9 @@ def _ordinals(lang: str) -> dict[str, int]:
 
 def _is_number_word(word: str, vocabulary: frozenset, lang: str = "") -> bool:
     lowered = word.lower()
-    if lowered in _ordinals(lang) or lowered in _scale_words(lang):
+    collectives = _COLLECTIVES.get(lang, {})
+    if lowered in _ordinals(lang) or lowered in _scale_words(lang) or lowered in collectives \
+            or lowered.rstrip("s") in collectives:
         return True
     if lowered in vocabulary or all(part in vocabulary for part in re.split(r"[-\u00ad]", lowered)):
         return True
@@ -474,7 +499,7 @@ def _cjk_mixed_value(text: str) -> Fraction:
 
 
 def _hedge(text: str, start: int, end: int, lang: str) -> str | None:
-    before = text[max(0, start - 24):start].lower()
+    before = text[max(0, start - 24):start].lower().replace("’", "'")
     # CJK and Korean hedges follow the counter word: 1万人以上, 1만 명 이상.
     after = re.sub(r"^\s*(?:명|名|人|개|건|회)?\s*", "", text[end:end + 10].lower())
     for kind, cues in HEDGES.items():
@@ -484,4 +509,12 @@ def _hedge(text: str, start: int, end: int, lang: str) -> str | None:
                     return kind
             elif re.search(r"(?:^|\W)" + re.escape(cue) + r"\s*$", before):
                 return kind
+    # "30 mètres environ", "20 Meter ungefähr", "an hour or so": approximation after the figure.
+    trailing = _TRAILING_ABOUT.get(lang)
+    if trailing and re.match(r"\s*(?:[^\W\d]+\s+)?(?:" + trailing + r")\b", text[end:end + 30], re.IGNORECASE):
+        return "about"
     return None
+
+
+_TRAILING_ABOUT = {"en": "or so|approximately", "fr": "environ", "de": "ungefähr|etwa", "es": "aproximadamente",
+                   "it": "circa", "pt": "aproximadamente", "ru": "примерно|приблизительно", "ar": "تقريبا|تقريبًا"}

@@ -54,6 +54,8 @@ def test_label_points_at_the_planted_change(kind):
         assert len(new) < len(old) and labelled
         if kind == "name/dropped":
             assert (labelled, lost.strip()) in {("Putin", "Poutine"), ("London", "Londres")}
+        elif kind == "figure/dropped":
+            assert labelled == lost.strip() and labelled.isdigit()
         else:
             assert labelled == SOURCE[label.line]
             assert lost.strip() and lost.strip() in TARGET[label.line]
