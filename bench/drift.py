@@ -159,7 +159,8 @@ def _without_text(finding: dict) -> dict:
 def score(cases: list[Case], reports: dict[str, dict]) -> dict:
     ours = defaultdict(lambda: [0, 0])
     baseline = defaultdict(lambda: [0, 0])
-    false = defaultdict(lambda: {"sentences": 0, "ours": 0, "pofilter": 0, "ours_by_category": defaultdict(int)})
+    false = defaultdict(lambda: {"sentences": 0, "ours": 0, "pofilter": 0, "ours_by_category": defaultdict(int),
+                                 "pofilter_by_category": defaultdict(int)})
     false_findings = []
     for case in cases:
         report = reports[case.id]
@@ -169,6 +170,9 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
             row["sentences"] += len(report["source"]["sentences"])
             row["ours"] += len(report["findings"])
             row["pofilter"] += sum(len(c) for c in flagged.values())
+            for categories in flagged.values():
+                for category in categories:
+                    row["pofilter_by_category"][category] += 1
             for finding in report["findings"]:
                 row["ours_by_category"][finding["category"]] += 1
                 false_findings.append({"case": case.id, **_without_text(finding)})
@@ -181,7 +185,8 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
     per_100 = {direction: {"sentences": row["sentences"],
                            "ours": round(100 * row["ours"] / max(row["sentences"], 1), 2),
                            "pofilter": round(100 * row["pofilter"] / max(row["sentences"], 1), 2),
-                           "ours_by_category": dict(row["ours_by_category"])}
+                           "ours_by_category": dict(row["ours_by_category"]),
+                           "pofilter_by_category": dict(row["pofilter_by_category"])}
                for direction, row in false.items()}
     recall = {key: {"caught": hit, "planted": total, "recall": round(hit / total, 3),
                     "pofilter_caught": baseline[key][0], "pofilter_recall": round(baseline[key][0] / total, 3)}

@@ -98,6 +98,14 @@ def drift_tables(drift: dict) -> list[str]:
                     hit, planted, base = hit + value["caught"], planted + value["planted"], base + value["pofilter_caught"]
             cells.append(f"{hit}/{planted} / {base}/{planted}" if planted else "–")
         lines.append(f"| {direction} | {row['ours']:.2f} / {row['pofilter']:.2f} | " + " | ".join(cells) + " |")
+    lines += ["", "Figures alone (the figure check against `pofilter -t numbers`), findings per 100 sentences "
+              "on the untouched pairs:", "",
+              "| direction | figure findings, ours | numbers failures, pofilter |", "| --- | --- | --- |"]
+    for direction, row in drift["false_per_100_sentences"].items():
+        sentences = max(row["sentences"], 1)
+        ours = 100 * row["ours_by_category"].get("figure", 0) / sentences
+        theirs = 100 * row.get("pofilter_by_category", {}).get("figure", 0) / sentences
+        lines.append(f"| {direction} | {ours:.2f} | {theirs:.2f} |")
     lines += ["", "| perturbation kind | planted | recall, ours | recall, pofilter |", "| --- | --- | --- | --- |"]
     for key, value in recall.items():
         if ":" not in key:
