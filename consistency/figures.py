@@ -99,6 +99,15 @@ class Figure:
                         return True
         return False
 
+    def parts(self) -> set:
+        """The numbers a clock time is written with (3:35 -> 3, 35, 15), which a translation may
+        give as a duration (3分35秒) instead."""
+        if not self.time:
+            return set()
+        minutes = int(min(self.values))
+        hour = minutes // 60
+        return {Fraction(hour), Fraction(hour % 12), Fraction(minutes % 60)}
+
     @property
     def soft(self) -> bool:
         """Small spelled-out numbers ("two", "deux", "两", "second") are often rephrased ("both",
@@ -153,7 +162,7 @@ def extract(text: str, lang: str) -> list[Figure]:
         if half or afternoon:
             pm = afternoon or half.lower().startswith("p")
             hour = hour % 12 + (12 if pm else 0)
-        if hour <= 24 or match.group(2):
+        if hour <= 24:  # 27:37 is a race time: two numbers, not a clock
             add(match.start(), match.end(), {Fraction(hour * 60 + minutes)}, False, time=True)
 
     forms, pattern = _months(lang)
@@ -382,6 +391,8 @@ def _spelled_numbers(text: str, lang: str):
         for match in _CJK_NUMERALS.finditer(text):
             if text[max(0, match.start() - 1):match.start()] in ("数", "幾", "几", "何"):
                 continue  # 数百万, 几千, 何百万: "several million", no figure
+            if not re.search(r"[十百千万萬亿億兆]", match.group()) and text[match.end():match.end() + 1] != "年":
+                continue  # 一一 "one by one", 五一 "May Day": digits without units are words here
             value = _parse_words(match.group(), lang)
             if value is not None:
                 yield match.start(), match.end(), value, False
@@ -484,7 +495,8 @@ def _parse_words(words: str, lang: str) -> Fraction | None:
 def _cjk_mixed_value(text: str) -> Fraction:
     """'3.5万', '1万2000', '3천5백': digits with CJK units, sections of 万/億 multiplied out."""
     total, section, number = Fraction(0), Fraction(0), None
-    for token in re.findall(r"\d+(?:[.,]\d+)?|[十百千万萬亿億兆십백천만억조]", _digits(text).replace(" ", "")):
+    plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", _digits(text).replace(" ", ""))  # 2,500万 is 2500万
+    for token in re.findall(r"\d+(?:[.,]\d+)?|[十百千万萬亿億兆십백천만억조]", plain):
         if token[0].isdigit():
             number = Fraction(token.replace(",", "."))
             continue

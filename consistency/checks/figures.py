@@ -47,17 +47,19 @@ class FigureCheck(Check):
         for ours, theirs in left:
             # Left over on both sides of one bead: one figure whose value changed. A small
             # spelled-out number ("two", "second") is paired only against a figure in digits.
-            paired = list(zip(_comparable(_pairable(ours, theirs)), _comparable(_pairable(theirs, ours))))
+            paired = [pair for kind in ("plain", "month", "time")
+                      for pair in zip(_of_kind(_pairable(ours, theirs), kind), _of_kind(_pairable(theirs, ours), kind))
+                      if not _same_clock(*pair)]
             for s, t in paired:
                 yield self._changed(s, t)
             done = {id(item) for pair in paired for item in pair}
             # Left over on one side only: dropped or added, unless the value stands anywhere in the
             # other article (restated, restructured, repeated): precision first.
             for s in ours:
-                if id(s) not in done and not s[1].soft and not any(s[1].matches(t) for t in everywhere_target):
+                if id(s) not in done and not s[1].soft and not _present(s[1], everywhere_target):
                     yield self._one_sided(s, is_source=True)
             for t in theirs:
-                if id(t) not in done and not t[1].soft and not any(t[1].matches(s) for s in everywhere_source):
+                if id(t) not in done and not t[1].soft and not _present(t[1], everywhere_source):
                     yield self._one_sided(t, is_source=False)
 
     def _changed(self, source, target) -> Finding:
@@ -92,9 +94,24 @@ def _pairable(items: list, others: list) -> list:
     return [item for item in items if not small_word(item[1]) or digits_opposite]
 
 
-def _comparable(items: list) -> list:
+def _of_kind(items: list, kind: str) -> list:
     """Months pair with months, clock times with times, other figures with other figures."""
-    return sorted(items, key=lambda item: (item[1].month, item[1].time, item[1].start))
+    def kind_of(figure: Figure) -> str:
+        return "month" if figure.month else "time" if figure.time else "plain"
+
+    return [item for item in items if kind_of(item[1]) == kind]
+
+
+def _same_clock(source, target) -> bool:
+    """4.40 am / 4時40分: the same clock reading where only the half of the day is unsure."""
+    return bool(source[1].time and target[1].time and source[1].parts() & target[1].parts()
+                and min(source[1].values) % 720 == min(target[1].values) % 720)
+
+
+def _present(figure: Figure, others: list[Figure]) -> bool:
+    """The value stands somewhere on the other side, as a figure or inside a clock time."""
+    return any(figure.matches(other) or figure.values & other.parts() or other.values & figure.parts()
+               or _same_clock((0, figure), (0, other)) for other in others)
 
 
 def _figures(document: Document) -> dict[int, list[tuple[int, Figure]]]:
