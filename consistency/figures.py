@@ -47,7 +47,8 @@ _CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 
 _CJK_SECTIONS = {10**4, 10**8, 10**12}
 _CJK_MIXED = re.compile(r"(?:\d+(?:[.,]\d+)? ?[十百千万萬亿億兆십백천만억조])+\d*")
 _CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万萬亿億兆]{2,}|[十百千万亿億]")
-_KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구십백천만억조]*(?=[^가-힣]|명|개|년|원|달러|건|명의|여|$)")
+_KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구십백천만억조]*"
+                          r"(?=\s?(?:명|개|년|원|달러|건|회|달|일|시간|분|초|킬로|미터|톤|가구|척|대)(?![가-힣]{2}))")
 
 HEDGES = {  # kind -> cue phrases placed before (or, for CJK/ko, after) a figure
     "more": {"en": ["more than", "over", "above", "in excess of"], "fr": ["plus de", "plus d'", "au-delà de"],

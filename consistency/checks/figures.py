@@ -45,10 +45,9 @@ class FigureCheck(Check):
         everywhere_source = [f for items in source.values() for _, f in items]
         everywhere_target = [f for items in target.values() for _, f in items]
         for ours, theirs in left:
-            # Left over on both sides of one bead: one figure whose value changed. A small
-            # spelled-out number ("two", "second") is paired only against a figure in digits.
+            # Left over on both sides of one bead: one figure whose value changed.
             paired = [pair for kind in ("plain", "month", "time")
-                      for pair in zip(_of_kind(_pairable(ours, theirs), kind), _of_kind(_pairable(theirs, ours), kind))
+                      for pair in zip(_of_kind(_pairable(ours), kind), _of_kind(_pairable(theirs), kind))
                       if not _same_clock(*pair)]
             for s, t in paired:
                 yield self._changed(s, t)
@@ -86,12 +85,15 @@ class FigureCheck(Check):
                        check=self.name)
 
 
-def _pairable(items: list, others: list) -> list:
-    def small_word(figure: Figure) -> bool:
-        return figure.spelled and not figure.month and max(figure.values) <= 10
+def _pairable(items: list) -> list:
+    """Figures that can show a changed value: not small spelled-out numbers ("two", "second"
+    pair too often with an unrelated digit), not a lone 0 or 1, not a vague plural."""
+    def weak(figure: Figure) -> bool:
+        if figure.month or figure.time:
+            return False
+        return figure.vague is False and max(figure.values) < 2 or figure.spelled and max(figure.values) <= 10
 
-    digits_opposite = any(not other[1].spelled for other in others)
-    return [item for item in items if not small_word(item[1]) or digits_opposite]
+    return [item for item in items if not weak(item[1])]
 
 
 def _of_kind(items: list, kind: str) -> list:
