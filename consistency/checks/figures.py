@@ -86,12 +86,10 @@ class FigureCheck(Check):
 
 
 def _pairable(items: list) -> list:
-    """Figures that can show a changed value: not small spelled-out numbers ("two", "second"
-    pair too often with an unrelated digit), not a lone 0 or 1, not a vague plural."""
+    """Figures that can show a changed value: not small spelled-out numbers ("two", "second",
+    "cuatro" pair too often with an unrelated digit)."""
     def weak(figure: Figure) -> bool:
-        if figure.month or figure.time:
-            return False
-        return figure.vague is False and max(figure.values) < 2 or figure.spelled and max(figure.values) <= 10
+        return figure.spelled and not (figure.month or figure.vague) and max(figure.values) <= 10
 
     return [item for item in items if not weak(item[1])]
 
