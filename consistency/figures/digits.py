@@ -1,0 +1,109 @@
+"""Figures written with digits: any script's digits, the language's grouping and decimal signs,
+scale words and abbreviations after them, and CJK units (1万, 3천5백)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from fractions import Fraction
+from functools import lru_cache
+
+from .words import _scale_words
+
+# A run of digits with the separators numbers use between digit groups.
+# Not glued to a Latin or Cyrillic word ("G20", "COVID-19" stay names); CJK text has no spaces.
+_NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])(?<![A-Za-z\u0400-\u04FF]-)\d+"
+                     r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
+
+# Scale words and abbreviations written after digits (the spelled-out ones come from ICU).
+_SCALE_ABBREVIATIONS = {
+    "en": {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12},
+    "fr": {"Md": 10**9, "Mds": 10**9, "md": 10**9, "M": 10**6},
+    "de": {"Mio": 10**6, "Mio.": 10**6, "Mrd": 10**9, "Mrd.": 10**9, "Tsd": 10**3, "Tsd.": 10**3},
+    "es": {"mil": 10**3, "M": 10**6},
+    "ru": {"тыс": 10**3, "тыс.": 10**3, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
+    "uk": {"тис": 10**3, "тис.": 10**3, "млн": 10**6, "млрд": 10**9},
+}
+
+_CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4,
+              "亿": 10**8, "億": 10**8, "兆": 10**12, "십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8,
+              "조": 10**12}
+
+_CJK_SECTIONS = {10**4, 10**8, 10**12}
+
+_CJK_MIXED = re.compile(r"(?:\d+(?:[.,]\d+)? ?[十百千万萬亿億兆십백천만억조])+\d*")
+
+
+def _show(value: Fraction) -> str:
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
+    return f"{float(value):,.6g}"
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+
+
+@lru_cache(maxsize=64)
+def _separators(lang: str) -> tuple[str, str]:
+    import icu
+
+    symbols = icu.DecimalFormatSymbols(icu.Locale(lang))
+    return (symbols.getSymbol(icu.DecimalFormatSymbols.kDecimalSeparatorSymbol),
+            symbols.getSymbol(icu.DecimalFormatSymbols.kGroupingSeparatorSymbol))
+
+
+def _digit_values(raw: str, lang: str) -> tuple[set, str | None]:
+    text = _digits(raw).replace("٫", ".").replace("٬", ",")
+    groups = re.split(r"[.,\u00a0\u202f\u2009 '’]", text)
+    marks = re.findall(r"[.,\u00a0\u202f\u2009 '’]", text)
+    if not marks:
+        return {Fraction(int(text))}, None
+    decimal, grouping = _separators(lang)
+    spaces = {"\u00a0", "\u202f", "\u2009", " ", "'", "’"}
+    last = marks[-1]
+    if last in spaces or len(set(marks)) == 1 and len(marks) > 1:
+        return {Fraction(int("".join(groups)))}, None  # only grouping
+    if len(set(marks)) > 1:  # "1,234.5" / "1.234,5": the last mark is the decimal sign
+        whole = "".join(groups[:-1])
+        return {Fraction(f"{whole}.{groups[-1]}")}, None
+    as_decimal = Fraction(f"{groups[0]}.{groups[1]}")
+    if len(groups[1]) != 3:
+        return {as_decimal}, None
+    as_grouped = Fraction(int(groups[0] + groups[1]))
+    if last == decimal and last != grouping:
+        return {as_decimal, as_grouped}, f"'{raw}' could be {_show(as_decimal)} ({lang} decimal sign) or {_show(as_grouped)}"
+    if last == grouping or last in ".," and decimal not in ".,":
+        return {as_grouped}, None
+    return {as_decimal, as_grouped}, f"'{raw}' could be {_show(as_decimal)} or {_show(as_grouped)}"
+
+
+def _scale_after(text: str, end: int, lang: str) -> tuple[int, int]:
+    match = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+\.?)").match(text, end)
+    if not match:
+        return 1, end
+    word = match.group(1)
+    scale = _scale_words(lang).get(word.lower()) or _scale_words(lang).get(word.rstrip(".").lower())
+    if scale is None:
+        abbreviations = _SCALE_ABBREVIATIONS.get(lang, {})
+        scale = abbreviations.get(word) or abbreviations.get(word.rstrip("."))
+        if scale and len(word.rstrip(".")) == 1 and match.group(0)[:1].isspace():
+            scale = None  # "5 m" is five metres, "5m" is five million
+    return (scale, match.end()) if scale else (1, end)
+
+
+def _cjk_mixed_value(text: str) -> Fraction:
+    """'3.5万', '1万2000', '3천5백': digits with CJK units, sections of 万/億 multiplied out."""
+    total, section, number = Fraction(0), Fraction(0), None
+    plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", _digits(text).replace(" ", ""))  # 2,500万 is 2500万
+    for token in re.findall(r"\d+(?:[.,]\d+)?|[十百千万萬亿億兆십백천만억조]", plain):
+        if token[0].isdigit():
+            number = Fraction(token.replace(",", "."))
+            continue
+        unit = _CJK_UNITS[token]
+        if unit in _CJK_SECTIONS:
+            total += (section + (number or 0)) * unit if (section or number) else unit
+            section, number = Fraction(0), None
+        else:
+            section += (number if number is not None else 1) * unit
+            number = None
+    return total + section + (number or 0)
