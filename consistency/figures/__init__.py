@@ -23,6 +23,7 @@ _CONVERSIONS = {
     "gallons": 3.78541, "gallon": 3.78541, "mph": 1.609344, "yards": 0.9144, "yard": 0.9144,
 }
 
+_UNIT_AFTER = re.compile(r"[\s\-]?([A-Za-z]+)\b")  # "20 feet", "550-pound"
 _PERCENT = re.compile(r"\s?(?:%|٪|％|per ?cent\b|pour ?cent\b|Prozent\b|por ?ciento\b|процент\w*|بالمئة|بالمائة|퍼센트|パーセント)")
 
 HEDGES = {  # kind -> cue phrases placed before (or, for CJK/ko, after) a figure
@@ -119,7 +120,7 @@ def extract(text: str, lang: str) -> list[Figure]:
         end, percent = (end, False) if month or time else _percent_suffix(text, end)
         for k in range(start, end):
             taken[k] = True
-        unit = re.compile(r"[\s\-]?([A-Za-z]+)\b").match(text, end)
+        unit = _UNIT_AFTER.match(text, end)
         converts = _CONVERSIONS.get(unit.group(1).lower(), 0.0) if unit else 0.0
         found.append(Figure(start, end, text[start:end], frozenset(values), percent,
                             None if month or time else _hedge(text, start, end, lang), spelled, unsure, month,

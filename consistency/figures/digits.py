@@ -15,6 +15,7 @@ _NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])(?<![A-Za-z\u0
                      r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
 
 # Scale words and abbreviations written after digits (the spelled-out ones come from ICU).
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+\.?)")  # a scale word after the digits
 _SCALE_ABBREVIATIONS = {
     "en": {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12},
     "fr": {"Md": 10**9, "Mds": 10**9, "md": 10**9, "M": 10**6},
@@ -78,7 +79,7 @@ def _digit_values(raw: str, lang: str) -> tuple[set, str | None]:
 
 
 def _scale_after(text: str, end: int, lang: str) -> tuple[int, int]:
-    match = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+\.?)").match(text, end)
+    match = _WORD_AFTER.match(text, end)
     if not match:
         return 1, end
     word = match.group(1)
