@@ -45,12 +45,12 @@ PLACES = [
     ("Mexico", "Mexique", "Mexiko", "México", "Мексик", "المكسيك", "멕시코", "墨西哥", "メキシコ"),
 ]
 _CJK_NUMERAL = r"(?<=[\d一二三四五六七八九十两])"
-SCALES = {  # (pattern of a smaller scale word, a larger one)
+SCALES = {  # (pattern of a smaller scale word, a larger one in the same grammatical form)
     "en": [(r"\bmillion", "billion"), (r"\bthousand", "million")],
     "fr": [(r"\bmillion", "milliard"), (r"\bmille\b", "million")],
-    "de": [(r"Million", "Milliarde"), (r"(?<=\d )Tausend", "Millionen")],
+    "de": [(r"\bMillionen\b", "Milliarden"), (r"\bMillion\b", "Milliarde"), (r"(?<=\d )Tausend\b", "Millionen")],
     "es": [(r"\bmillones", "miles de millones"), (r"(?<=\d )mil\b", "millones")],
-    "ru": [(r"\bмиллион", "миллиард"), (r"\bтысяч", "миллион")], "ar": [(r"مليون", "مليار"), (r"(?<=\d )ألف", "مليون")],
+    "ru": [(r"\bмиллион", "миллиард"), (r"\bтысяч\b", "миллионов"), (r"\bтысячи\b", "миллиона")], "ar": [(r"مليون", "مليار"), (r"(?<=\d )ألف", "مليون")],
     "ko": [(r"(?<=\d)만", "억"), (r"(?<=\d)천", "만")],
     "zh": [(_CJK_NUMERAL + "万", "亿"), (_CJK_NUMERAL + "千", "万")],
     "ja": [(_CJK_NUMERAL + "万", "億"), (_CJK_NUMERAL + "千", "万")],

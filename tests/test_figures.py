@@ -85,5 +85,6 @@ def test_words_that_are_not_figures():
     (millions,) = extract("millions of people", "en")  # an order of magnitude, never a finding alone
     (milliards,) = extract("des milliards de personnes", "fr")
     assert millions.vague and millions.soft and not millions.matches(milliards)
-    assert extract("数百万ドル", "ja") == []
+    (several,) = extract("数百万ドル", "ja")  # "several million": a magnitude like "millions"
+    assert several.vague and several.soft and several.matches(millions)
     assert extract("G20 summit and COVID-19", "en") == []

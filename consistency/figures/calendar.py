@@ -5,9 +5,13 @@ import re
 from functools import lru_cache
 
 # Clock times: 19:30, 19h30, 19 h 30, 19時30分, 19点30分, 19시 30분 (value: minutes after midnight).
-_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:\s?(?::|h|時|时|点|시|\.(?=\d\d\s?[ap]\.?m))\s?([0-5]\d)"
-                   r"(?:\s?(?:分|분))?(?![\d])(?:\s?(?P<half>[ap]\.?m\.?)(?!\w))?"
-                   r"|\s?(?P<alone>[ap]\.?m\.?(?!\w)|h(?!\w)|Uhr\b|時(?!間)|时|点钟|시(?!간)))", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:\s?(?::|h|時|时|点|시|\.(?=\d\d\s?(?:[ap]\.?m|صباح|مساء)))\s?([0-5]\d)"
+                   r"(?:\s?(?:分|분))?(?![\d])(?:\s?(?P<half>[ap]\.?m\.?|صباح[ًا]*|مساء[ًا]*)(?!\w))?"
+                   r"|\s?(?P<alone>[ap]\.?m\.?(?!\w)|h(?!\w)|Uhr\b|時(?!間)|时|点钟|시(?!간)|صباح[ًا]*|مساء[ًا]*))", re.IGNORECASE)
+
+# Chinese clock times in numerals: 下午三点, 十五点三十分, 三点半.
+_CJK_CLOCK = re.compile(r"(?P<part>上午|下午|晚上|早上|凌晨|中午)?(?P<hour>[零一二两三四五六七八九十]{1,3})点"
+                        r"(?:(?P<minutes>[零一二三四五六七八九十]{1,3})分|(?P<half>半))?")
 
 # Russian and Ukrainian decline month names beyond ICU's two forms (в апреле, в июне).
 _SLAVIC_MONTH_STEMS = {

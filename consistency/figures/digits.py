@@ -9,10 +9,36 @@ from functools import lru_cache
 
 from .words import _scale_words
 
-# A run of digits with the separators numbers use between digit groups.
-# Not glued to a Latin or Cyrillic word ("G20", "COVID-19" stay names); CJK text has no spaces.
-_NUMBER = re.compile(r"(?<![\d.,A-Za-z\u00C0-\u024F\u0400-\u04FF])(?<![A-Za-z\u0400-\u04FF]-)\d+"
+# A run of digits with the separators numbers use between digit groups, not glued to a
+# Latin or Cyrillic word ("G20"); joined by a hyphen it is checked by ``_names_part``.
+_NUMBER = re.compile(r"(?<![\dA-Za-z\u00C0-\u024F\u0400-\u04FF])(?<!\d[.,])\d+"
                      r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
+
+_DECADE_AFTER = re.compile(r"(?:'?s|er|-[хе])(?!\w)")  # 1980s, 1980er, 1980-х
+_VULGAR_FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
+                     "⅔": Fraction(2, 3)}
+
+
+def _names_part(text: str, start: int) -> bool:
+    """"COVID-19", "F-16", "MiG-29" are names; "par-3", "1-of-4", "under-21" are numbers: a
+    number hyphenated to a word is part of a name when that word has a capital letter."""
+    if start == 0 or text[start - 1] != "-":
+        return False
+    before = re.search(r"[\w]+-$", text[max(0, start - 24):start])
+    return bool(before) and any(c.isupper() for c in before.group())
+
+
+def _decade_values(raw: str, text: str, end: int) -> set:
+    """"the 1980s" is also "the 80s" (los años 80, 80年代)."""
+    if len(raw) == 4 and raw[:2] in ("17", "18", "19", "20") and raw[2:] != "00" and raw.endswith("0") \
+            and _DECADE_AFTER.match(text, end):
+        return {Fraction(int(raw)), Fraction(int(raw[2:]))}
+    return set()
+
+
+def _fraction_after(text: str, end: int) -> Fraction:
+    return _VULGAR_FRACTIONS.get(text[end:end + 1], Fraction(0))
+
 
 # Scale words and abbreviations written after digits (the spelled-out ones come from ICU).
 _WORD_AFTER = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+\.?)")  # a scale word after the digits
@@ -32,6 +58,28 @@ _CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 
 _CJK_SECTIONS = {10**4, 10**8, 10**12}
 
 _CJK_MIXED = re.compile(r"(?:\d+(?:[.,]\d+)? ?[十百千万萬亿億兆십백천만억조])+\d*")
+
+
+def _cjk_mixed_spans(text: str):
+    """(start, end) of digits with CJK units, a space-separated run of them read as one number
+    when its units fall (1억 2500만 is 125,000,000; 20만 30만 are two numbers)."""
+    matches = list(_CJK_MIXED.finditer(text))
+    k = 0
+    while k < len(matches):
+        start, end = matches[k].span()
+        while k + 1 < len(matches) and _continues(text, end, matches[k + 1]):
+            k += 1
+            end = matches[k].end()
+        yield start, end
+        k += 1
+
+
+def _continues(text: str, end: int, following: re.Match) -> bool:
+    return text[end:following.start()] == " " and _largest_unit(following.group()) < _CJK_UNITS.get(text[end - 1], 0)
+
+
+def _largest_unit(text: str) -> int:
+    return max((_CJK_UNITS[c] for c in text if c in _CJK_UNITS), default=0)
 
 
 def _show(value: Fraction) -> str:
@@ -78,7 +126,15 @@ def _digit_values(raw: str, lang: str) -> tuple[set, str | None]:
     return {as_decimal, as_grouped}, f"'{raw}' could be {_show(as_decimal)} or {_show(as_grouped)}"
 
 
+# Scales of more than one word, which ICU's spelling of a single number does not show.
+_SCALE_PHRASES = {"es": re.compile(r"[ \u00a0](?:mil millones|miles de millones)\b"),
+                  "pt": re.compile(r"[ \u00a0](?:mil milhões)\b")}
+
+
 def _scale_after(text: str, end: int, lang: str) -> tuple[int, int]:
+    phrase = _SCALE_PHRASES.get(lang)
+    if phrase and phrase.match(text, end):
+        return 10**9, phrase.match(text, end).end()
     match = _WORD_AFTER.match(text, end)
     if not match:
         return 1, end

@@ -11,17 +11,36 @@ _CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万�
 _KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구십백천만억조]*"
                           r"(?=\s?(?:명|개|년|원|달러|건|회|달|일|시간|분|초|킬로|미터|톤|가구|척|대)(?![가-힣]{2}))")
 
+_CJK_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "십": 10, "백": 100, "천": 1000, "만": 10**4}
+
 _CONNECTORS = {"and", "et", "y", "und", "e", "и", "و"}
 
-# Collective numerals CLDR does not spell: "un millier", "una docena", "a dozen".
+# Collective numerals CLDR does not spell: "un millier", "una docena", "a dozen" (plural: a magnitude,
+# "des milliers", "tens", "hundreds").
 _COLLECTIVES = {
-    "en": {"dozen": 12}, "fr": {"millier": 1000, "centaine": 100, "dizaine": 10, "douzaine": 12},
+    "en": {"dozen": 12, "hundred": 100, "ten": 10}, "fr": {"millier": 1000, "centaine": 100, "dizaine": 10, "douzaine": 12},
     "es": {"millar": 1000, "centenar": 100, "decena": 10, "docena": 12}, "de": {"dutzend": 12},
     "it": {"migliaio": 1000, "centinaio": 100, "decina": 10, "dozzina": 12},
     "pt": {"milhar": 1000, "centena": 100, "dezena": 10, "dúzia": 12},
 }
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-\u00ad][^\W\d_]+)*")
+# Plurals that give only an order of magnitude and are not a collective's plural in -s.
+_VAGUE_PLURALS = {
+    "es": {"miles": 1000, "cientos": 100}, "de": {"hunderte": 100, "tausende": 1000, "zehntausende": 10**4,
+                                                   "hunderttausende": 10**5},
+    "ru": {"десятки": 10, "десятков": 10, "сотни": 100, "сотен": 100},
+    "ar": {"عشرات": 10, "مئات": 100, "آلاف": 1000, "الآلاف": 1000, "ملايين": 10**6, "الملايين": 10**6},
+}
+# Several of a CJK unit: 数万, 几千, 上万, 수천.
+_CJK_SEVERAL = re.compile(r"(?:数|幾|几|上|수)(十|百|千|万|萬|십|백|천|만)(?:(十|百|千|万|萬|십|백|천|만))?")
+
+# "twice", "both": two, as a translation may write it in digits (2回, 2つ). Small, so only ever a match.
+_MULTIPLICATIVES = {
+    "en": {"twice": 2, "both": 2, "double": 2, "doubled": 2}, "fr": {"double": 2}, "es": {"ambos": 2, "ambas": 2},
+    "de": {"zweimal": 2, "beide": 2, "beiden": 2, "doppelt": 2}, "ru": {"дважды": 2, "оба": 2, "обе": 2, "вдвое": 2},
+}
+
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")  # hyphens part words: "five-point"
 
 
 @lru_cache(maxsize=64)
@@ -94,12 +113,26 @@ def _ordinals(lang: str) -> dict[str, int]:
     return words
 
 
+@lru_cache(maxsize=1)
+def _korean_native() -> "re.Pattern":
+    """Native Korean numerals (ICU's native rule sets), only before a counter word."""
+    formatter, _ = _spellout("ko")
+    words = {part for n in range(1, 100) for rule_set in ("%spellout-cardinal-native", "%spellout-cardinal-native-attributive")
+             for part in formatter.format(n, rule_set).split()}
+    body = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![가-힣])(?:{body})(?: ?(?:{body}))?(?= ?(?:명|개|마리|살|사람|가지|권|대|번|척|곳))")
+
+
 def _spelled_numbers(text: str, lang: str):
     """(start, end, value) for runs of number words that ICU parses."""
+    if lang in ("zh", "ja", "ko"):
+        for match in _CJK_SEVERAL.finditer(text):
+            units = [_CJK_UNIT_VALUES[u] for u in match.groups() if u]
+            yield match.start(), match.end(), Fraction(units[0] * (units[1] if len(units) > 1 else 1)), True
     if lang in ("zh", "ja"):
         for match in _CJK_NUMERALS.finditer(text):
-            if text[max(0, match.start() - 1):match.start()] in ("数", "幾", "几", "何"):
-                continue  # 数百万, 几千, 何百万: "several million", no figure
+            if text[max(0, match.start() - 1):match.start()] in ("数", "幾", "几", "何", "上"):
+                continue  # 数百万, 几千: "several million", read below as a magnitude
             if not re.search(r"[十百千万萬亿億兆]", match.group()) and text[match.end():match.end() + 1] != "年":
                 continue  # 一一 "one by one", 五一 "May Day": digits without units are words here
             value = _parse_words(match.group(), lang)
@@ -111,62 +144,118 @@ def _spelled_numbers(text: str, lang: str):
             value = _parse_words(match.group(), lang)
             if value is not None and value >= 100:
                 yield match.start(), match.end(), value, False
+        for match in _korean_native().finditer(text):  # 열 다섯 마리, 스무 명: counted with native numerals
+            value = _parse_words(match.group(), lang)
+            if value is not None and value >= 2:
+                yield match.start(), match.end(), value, False
         return
     vocabulary = _vocabulary(lang)
     words = list(_WORD.finditer(text))
+    canonical = [_canonical(w.group(), lang) for w in words]
+
+    def joined(a: int, b: int) -> bool:  # "two thousand", "twenty-one", not "One, three"
+        return re.fullmatch(r"[\s\-]+", text[words[a].end():words[b].start()]) is not None
+
+    def compound(a: int) -> bool:  # "one-sided", "two-thirds": the word belongs to the next one
+        return (a + 1 < len(words) and text[words[a].end():words[a + 1].start()] == "-"
+                and not _is_number_word(canonical[a + 1], vocabulary, lang))
+
     k = 0
     while k < len(words):
-        if not _is_number_word(words[k].group(), vocabulary, lang):
+        if canonical[k] in _CONNECTORS or not _is_number_word(canonical[k], vocabulary, lang):
             k += 1
             continue
         end = k
-
-        def joined(a: int, b: int) -> bool:  # "two thousand", not "One, three"
-            return re.fullmatch(r"[\s\-]+", text[words[a].end():words[b].start()]) is not None
-
-        while end + 1 < len(words) and joined(end, end + 1) and (
-                _is_number_word(words[end + 1].group(), vocabulary, lang)
-                or words[end + 1].group().lower() in _CONNECTORS and end + 2 < len(words)
-                and joined(end + 1, end + 2) and _is_number_word(words[end + 2].group(), vocabulary, lang)):
+        while end + 1 < len(words) and joined(end, end + 1) and not compound(end + 1) and (
+                _is_number_word(canonical[end + 1], vocabulary, lang)
+                or canonical[end + 1] in _CONNECTORS and end + 2 < len(words)
+                and joined(end + 1, end + 2) and _is_number_word(canonical[end + 2], vocabulary, lang)):
             end += 1
-        start_char, end_char = words[k].start(), words[end].end()
-        phrase = text[start_char:end_char]
-        *count, last = phrase.lower().split()
-        collective = _COLLECTIVES.get(lang, {}).get(last)
-        if collective is None and last.rstrip("s") in _COLLECTIVES.get(lang, {}) and not count:
-            # "des milliers", "dozens": plural collectives only give an order of magnitude.
-            yield start_char, end_char, Fraction(_COLLECTIVES[lang][last.rstrip("s")]), True
-            k = end + 1
-            continue
-        if collective is not None:  # "un millier", "deux douzaines" (the count may be an article)
-            times = _parse_words(" ".join(count), lang) if count else None
-            yield start_char, end_char, Fraction(collective) * (times if times and times > 1 else 1), False
-            k = end + 1
-            continue
-        ordinal = _ordinals(lang).get(phrase.lower())
-        if ordinal is not None:  # "sixth", "второй": may match the 6位 / 2回目 of a translation
-            yield start_char, end_char, Fraction(ordinal), False
-            k = end + 1
-            continue
-        # A bare singular scale word is one of it ("tausend", "mille"); a bare plural
-        # ("millions", "миллиарды") only says the order of magnitude.
-        value = _parse_words(phrase, lang) or _singular_scales(lang).get(phrase.lower())
-        vague = value is None and phrase.lower() in _scale_words(lang)
-        value = Fraction(_scale_words(lang)[phrase.lower()]) if vague else value
-        value = Fraction(value) if value is not None else None
-        # "one", "un", "ein" are as often articles as numbers: only scaled ones count.
-        if value is not None and (value >= 2 or end > k):
-            yield start_char, end_char, value, vague
-        k = end + 1
+        # The longest run ICU reads: "et douze" is "douze", "twenty five hundred apples" stops where it must.
+        for stop in range(end, k - 1, -1):
+            phrase = "".join(canonical[i] + (text[words[i].end():words[i + 1].start()] if i < stop else "")
+                             for i in range(k, stop + 1))
+            reading = _read(phrase, lang, several=stop > k)
+            if reading is not None:
+                yield words[k].start(), words[stop].end(), *reading
+                k = stop + 1
+                break
+        else:
+            k += 1
+
+
+def _read(phrase: str, lang: str, several: bool) -> tuple[Fraction, bool] | None:
+    """(value, vague) of a run of number words, or None when it is no number."""
+    if phrase in _VAGUE_PLURALS.get(lang, {}):
+        return Fraction(_VAGUE_PLURALS[lang][phrase]), True
+    if phrase in _MULTIPLICATIVES.get(lang, {}):
+        return Fraction(_MULTIPLICATIVES[lang][phrase]), False
+    *count, last = phrase.split()
+    collectives = _COLLECTIVES.get(lang, {})
+    if last not in collectives and last.rstrip("s") in collectives and not count:
+        # "des milliers", "dozens": plural collectives only give an order of magnitude.
+        return Fraction(collectives[last.rstrip("s")]), True
+    if last in collectives:  # "un millier", "deux douzaines" (the count may be an article)
+        times = _parse_words(" ".join(count), lang) if count else None
+        return Fraction(collectives[last]) * (times if times and times > 1 else 1), False
+    ordinal = _ordinals(lang).get(phrase)
+    if ordinal is not None:  # "sixth", "второй": may match the 6位 / 2回目 of a translation
+        return Fraction(ordinal), False
+    # A bare singular scale word is one of it ("tausend", "mille"); a bare plural
+    # ("millions", "миллиарды") only says the order of magnitude.
+    value = _parse_words(phrase, lang) or _singular_scales(lang).get(phrase)
+    if value is None and phrase in _scale_words(lang):
+        return Fraction(_scale_words(lang)[phrase]), True
+    # "one", "un", "ein" are as often articles as numbers: only scaled ones count.
+    if value is not None and (value >= 2 or several):
+        return Fraction(value), False
+    return None
+
+
+def _canonical(word: str, lang: str) -> str:
+    """The form ICU's rules spell: lower case, and for Arabic the plain alef and the
+    nominative of words written in the oblique case (عشرين -> عشرون)."""
+    lowered = word.lower()
+    if lang != "ar":
+        return lowered
+    return _arabic_forms().get(_plain_alef(lowered), lowered)
+
+
+def _plain_alef(word: str) -> str:
+    return re.sub("[إأآ]", "ا", word)
+
+
+@lru_cache(maxsize=1)
+def _arabic_forms() -> dict[str, str]:
+    """Written Arabic number words -> ICU's spelling: hamza on the alef or not, the oblique and
+    construct cases (اثنين, عشرين, اثنتي), مئة beside مائة, and hundreds written as one word."""
+    formatter, rule_sets = _spellout("ar")
+    forms: dict[str, str] = {}
+    for n in list(range(0, 101)) + [n * 100 for n in range(1, 10)] + [1000, 2000, 10**6, 2 * 10**6, 10**9]:
+        for rule_set in rule_sets:
+            spelled = formatter.format(n, rule_set)
+            for word in spelled.split():
+                plain = _plain_alef(word)
+                for variant in (plain, re.sub("ون$", "ين", plain), re.sub("ان$", "ين", plain),
+                                re.sub("ا$", "ي", plain), plain.replace("مائة", "مئة")):
+                    forms.setdefault(variant, word)
+            if n in range(300, 1000, 100):  # ثلاثمائة / ثلاثمئة: "ثلاثة مائة" in one word
+                unit = _plain_alef(spelled.split()[0]).rstrip("ة")
+                for hundred in ("مائة", "مئة"):
+                    for stem in {unit, unit.rstrip("ي")}:
+                        forms.setdefault(stem + hundred, spelled)
+    return forms
 
 
 def _is_number_word(word: str, vocabulary: frozenset, lang: str = "") -> bool:
     lowered = word.lower()
+    if lowered in _VAGUE_PLURALS.get(lang, {}) or lowered in _MULTIPLICATIVES.get(lang, {}):
+        return True
     collectives = _COLLECTIVES.get(lang, {})
     if lowered in _ordinals(lang) or lowered in _scale_words(lang) or lowered in collectives \
             or lowered.rstrip("s") in collectives:
         return True
-    if lowered in vocabulary or all(part in vocabulary for part in re.split(r"[-\u00ad]", lowered)):
+    if lowered in vocabulary or all(part in vocabulary for part in re.split(r"[\s\-\u00ad]", lowered)):
         return True
     # Compounds ICU spells as one word: zehntausend, zweitausendfünfhundert, tjugotusen.
     return (len(lowered) > 6 and any(scale in lowered for scale in _scale_words(lang))
