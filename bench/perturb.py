@@ -127,12 +127,14 @@ def figure_transposed(rng, source, target, source_lang, target_lang, others):
 
 
 def figure_dropped(rng, source, target, source_lang, target_lang, others):
-    """A number the source line has, in the same digits, deleted from the translation."""
+    """A number the source line has, in the same digits, deleted from the translation: a whole
+    figure, not the minutes of a clock time or one side of a score (13:00 -> 13: still reads 13)."""
     spots = []
     for k, (source_line, target_line) in enumerate(zip(source, target)):
         for m in NUMBER.finditer(target_line):
             at = source_line.find(m.group())
-            if len(m.group()) >= 2 and at >= 0:
+            glued = target_line[m.start() - 1:m.start()] == ":" or target_line[m.end():m.end() + 1] == ":"
+            if len(m.group()) >= 2 and at >= 0 and not glued:
                 spots.append((k, m, at))
     spot = _pick(rng, spots)
     if spot is None:

@@ -136,15 +136,17 @@ def _figures(document: Document) -> dict[int, list[tuple[int, Figure]]]:
 
 
 def _pair(ours: list, theirs: list):
-    pairs, remaining = [], list(theirs)
-    unmatched = []
-    for item in ours:
-        match = next((other for other in remaining if item[1].matches(other[1])), None)
-        if match is None:
-            unmatched.append(item)
-        else:
-            remaining.remove(match)
-            pairs.append((item, match))
+    """Pairs of equal figures, like with like first: a digit with a digit, a word with a word
+    ("eight" takes "acht" before the "8" that may be another figure's changed value)."""
+    pairs, unmatched, remaining = [], list(ours), list(theirs)
+    for same_form in (True, False):
+        for item in list(unmatched):
+            match = next((other for other in remaining if item[1].matches(other[1])
+                          and (item[1].soft == other[1].soft or not same_form)), None)
+            if match is not None:
+                unmatched.remove(item)
+                remaining.remove(match)
+                pairs.append((item, match))
     return pairs, unmatched, remaining
 
 

@@ -47,8 +47,14 @@ def _conversion_after(text: str, end: int) -> float:
     word = _ARABIC_MARKS.sub("", unit.group(1))  # قدمًا -> قدما
     factor = _CONVERSIONS.get(word) or _CONVERSIONS.get(word.lower())
     return factor or next((f for glued, f in _CONVERSIONS_GLUED.items() if word.startswith(glued)), 0.0)
+_MAX_DIGITS = 60  # longer digit runs are identifiers or noise, and too long to read as exact values
+
 # "20世纪80年代" is one date, the 1980s (or "80年代").
 _CJK_DECADE = re.compile(r"(\d{2})\s?世[纪紀]\s?(\d)0\s?年代")
+_PER_MILLE = re.compile(r"\s?(?:‰|per ?mille\b|pour ?mille\b|Promille\b|промилле\b)")
+# "百分之五十", "百分之3.5": Chinese writes the percentage before the number.
+_CJK_PERCENT = re.compile(r"百分之(?:(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?)")
+_CJK_DIGIT = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _PERCENT = re.compile(r"\s?(?:%|٪|％|per ?cent\b|pour ?cent\b|Prozent\b|por ?ciento\b|процент\w*|بالمئة|بالمائة|퍼센트|パーセント)")
 
 HEDGES = {  # kind -> cue phrases placed before a figure
@@ -161,10 +167,12 @@ def extract(text: str, lang: str) -> list[Figure]:
     taken = [False] * (len(text) + 1)
 
     def add(start: int, end: int, values: set, spelled: bool, unsure: str | None = None, month: bool = False,
-            time: bool = False, incidental: str | None = None):
+            time: bool = False, incidental: str | None = None, percent: bool = False):
         if not values or any(taken[start:end]):
             return
-        end, percent = (end, False) if month or time else _percent_suffix(text, end)
+        end, to_percent = (end, None) if month or time else _percent_suffix(text, end)
+        percent = percent or to_percent is not None
+        values = {v * to_percent for v in values} if to_percent else values
         for k in range(start, end):
             taken[k] = True
         converts = _conversion_after(text, end)
@@ -198,11 +206,17 @@ def extract(text: str, lang: str) -> list[Figure]:
         for match in _CJK_DECADE.finditer(text):
             year = (int(match.group(1)) - 1) * 100 + int(match.group(2)) * 10
             add(match.start(), match.end(), {Fraction(year), Fraction(year % 100)}, False)
+        for match in _CJK_PERCENT.finditer(text):
+            whole = Fraction(match.group(1)) if match.group(1) else _parse_words(match.group(2), lang)
+            if whole is not None:
+                decimals = match.group(3) or ""
+                value = whole + sum(Fraction(_CJK_DIGIT[c], 10 ** (k + 1)) for k, c in enumerate(decimals))
+                add(match.start(), match.end(), {value}, not match.group(1), percent=True)
         for start, end in _cjk_mixed_spans(text):
             add(start, end, {_cjk_mixed_value(text[start:end])}, False)
     for match in _NUMBER.finditer(text):
-        if _names_part(text, match.start()):
-            continue
+        if _names_part(text, match.start()) or len(match.group()) > _MAX_DIGITS:
+            continue  # a name ("COVID-19"), or a code or garbage rather than a figure
         values, unsure = _digit_values(match.group(), lang)
         end = match.end()
         fraction = _fraction_after(text, end)  # 14½
@@ -243,7 +257,7 @@ def _merge_restatements(figures: list[Figure], text: str) -> list[Figure]:
         gap = text[previous.end:figure.start] if previous else ""
         # A conversion in brackets is rounded more freely than one a translator makes.
         if previous and previous.matches(figure, tolerance=0.12) and (
-                re.fullmatch(r"[\s/()\-–,]*", gap)
+                re.fullmatch(r"[\s/(),]*", gap)  # not "5-5": a score or a range is two figures
                 or (previous.converts or figure.converts) and _UNIT_THEN_BRACKET.fullmatch(gap)):
             first = merged.pop()
             same = first.values & figure.values
@@ -257,9 +271,13 @@ def _merge_restatements(figures: list[Figure], text: str) -> list[Figure]:
 _UNIT_THEN_BRACKET = re.compile(r"\s?(?:[^\s\d()（\[]+[\s/]?){1,4}\s?[(\[（]\s?")  # "800 كيلو متر في الساعة (497"
 
 
-def _percent_suffix(text: str, end: int) -> tuple[int, bool]:
+def _percent_suffix(text: str, end: int) -> tuple[int, Fraction | None]:
+    """Where a percentage or per-mille sign after the figure ends, and the factor to a percentage."""
     match = _PERCENT.match(text, end)
-    return (match.end(), True) if match else (end, False)
+    if match:
+        return match.end(), Fraction(1)
+    match = _PER_MILLE.match(text, end)
+    return (match.end(), Fraction(1, 10)) if match else (end, None)
 
 
 def _hedge(text: str, start: int, end: int, lang: str) -> str | None:

@@ -20,12 +20,13 @@ _VULGAR_FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(
 
 
 def _names_part(text: str, start: int) -> bool:
-    """"COVID-19", "F-16", "MiG-29" are names; "par-3", "1-of-4", "under-21" are numbers: a
-    number hyphenated to a word is part of a name when that word has a capital letter."""
+    """"COVID-19", "F-16", "MiG-29", "كوفيد-19" are names; "par-3", "1-of-4", "under-21" are
+    numbers: a number hyphenated to a word is part of a name when that word has a capital letter,
+    or is written in a script without capitals, where names cannot be told apart."""
     if start == 0 or text[start - 1] != "-":
         return False
-    before = re.search(r"[\w]+-$", text[max(0, start - 24):start])
-    return bool(before) and any(c.isupper() for c in before.group())
+    before = re.search(r"[^\W\d_]+-$", text[max(0, start - 24):start])
+    return bool(before) and any(c.isupper() or c.isalpha() and c.lower() == c.upper() for c in before.group())
 
 
 def _decade_values(raw: str, text: str, end: int) -> set:
@@ -102,6 +103,14 @@ def _separators(lang: str) -> tuple[str, str]:
 
 
 def _digit_values(raw: str, lang: str) -> tuple[set, str | None]:
+    values, unsure = _read_digits(raw, lang)
+    scripts = {ord(c) - unicodedata.digit(c) for c in raw if c.isdigit()}  # each script's zero
+    if len(scripts) > 1:  # "١2٣": a number typed in two scripts may hide a changed digit
+        unsure = f"'{raw}' mixes digits of {len(scripts)} scripts" + (f"; {unsure}" if unsure else "")
+    return values, unsure
+
+
+def _read_digits(raw: str, lang: str) -> tuple[set, str | None]:
     text = _digits(raw).replace("٫", ".").replace("٬", ",")
     groups = re.split(r"[.,\u00a0\u202f\u2009 '’]", text)
     marks = re.findall(r"[.,\u00a0\u202f\u2009 '’]", text)

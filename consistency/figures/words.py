@@ -6,9 +6,12 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
-_CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万萬亿億兆]{2,}|[十百千万亿億]")
+# Bounded runs: no number is written with more than a couple of dozen numerals or words, and
+# unbounded ones would let a hostile text make parsing quadratic.
+_MAX_RUN = 16
+_CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万萬亿億兆]{2,24}|[十百千万亿億]")
 
-_KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]*[십백천만억조][일이삼사오육칠팔구십백천만억조]*"
+_KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]{0,12}[십백천만억조][일이삼사오육칠팔구십백천만억조]{0,12}"
                           r"(?=\s?(?:명|개|년|원|달러|건|회|달|일|시간|분|초|킬로|미터|톤|가구|척|대)(?![가-힣]{2}))")
 
 _CJK_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "십": 10, "백": 100, "천": 1000, "만": 10**4}
@@ -48,10 +51,19 @@ def _spellout(lang: str):
     import icu
 
     formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
-    formatter.setLenient(True)
+    formatter.setLenient(False)
     names = [formatter.getRuleSetName(i) for i in range(formatter.getNumberOfRuleSetNames())]
     cardinal = [n for n in names if ("cardinal" in n or n == "%spellout-numbering") and "year" not in n]
     return formatter, cardinal or names[:1]
+
+
+@lru_cache(maxsize=64)
+def _lenient(lang: str):
+    import icu
+
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(lang))
+    formatter.setLenient(True)
+    return formatter
 
 
 @lru_cache(maxsize=64)
@@ -166,22 +178,31 @@ def _spelled_numbers(text: str, lang: str):
             k += 1
             continue
         end = k
-        while end + 1 < len(words) and joined(end, end + 1) and not compound(end + 1) and (
+        while end + 1 < len(words) and end - k < _MAX_RUN and joined(end, end + 1) and not compound(end + 1) \
+                and canonical[end + 1] != canonical[end] and (
                 _is_number_word(canonical[end + 1], vocabulary, lang)
                 or canonical[end + 1] in _CONNECTORS and end + 2 < len(words)
                 and joined(end + 1, end + 2) and _is_number_word(canonical[end + 2], vocabulary, lang)):
             end += 1
-        # The longest run ICU reads: "et douze" is "douze", "twenty five hundred apples" stops where it must.
-        for stop in range(end, k - 1, -1):
+        # The longest run ICU reads, grown a word at a time and stopped at the first that does not
+        # read ("et douze" is "douze"): ICU's lenient parse of a long garbled run is slow.
+        best = None
+        for stop in range(k, end + 1):
+            if canonical[stop] in _CONNECTORS:
+                continue
             phrase = "".join(canonical[i] + (text[words[i].end():words[i + 1].start()] if i < stop else "")
                              for i in range(k, stop + 1))
             reading = _read(phrase, lang, several=stop > k)
             if reading is not None:
-                yield words[k].start(), words[stop].end(), *reading
-                k = stop + 1
+                best = stop, reading
+            elif best is not None or stop > k:  # "one" alone is no figure, "one thousand" is
                 break
-        else:
+        if best is None:
             k += 1
+            continue
+        stop, reading = best
+        yield words[k].start(), words[stop].end(), *reading
+        k = stop + 1
 
 
 def _read(phrase: str, lang: str, several: bool) -> tuple[Fraction, bool] | None:
@@ -204,6 +225,8 @@ def _read(phrase: str, lang: str, several: bool) -> tuple[Fraction, bool] | None
     # A bare singular scale word is one of it ("tausend", "mille"); a bare plural
     # ("millions", "миллиарды") only says the order of magnitude.
     value = _parse_words(phrase, lang) or _singular_scales(lang).get(phrase)
+    if several and value is not None and not _spelled_as(value, phrase, lang):
+        return None  # ICU's lenient parse also reads "two two" (22) and "three one" (301)
     if value is None and phrase in _scale_words(lang):
         return Fraction(_scale_words(lang)[phrase]), True
     # "one", "un", "ein" are as often articles as numbers: only scaled ones count.
@@ -212,13 +235,30 @@ def _read(phrase: str, lang: str, several: bool) -> tuple[Fraction, bool] | None
     return None
 
 
+def _spelled_as(value: Fraction, phrase: str, lang: str) -> bool:
+    """Whether ICU spells ``value`` as ``phrase`` in one of its rule sets (cases, genders, years)."""
+    if value.denominator != 1 or value > 10**15:
+        return False
+    formatter, _ = _spellout(lang)
+    wanted = _words_of(phrase)
+    names = [formatter.getRuleSetName(i) for i in range(formatter.getNumberOfRuleSetNames())]
+    return any(_words_of(formatter.format(int(value), name)) == wanted
+               for name in names if "cardinal" in name or "numbering" in name)
+
+
+def _words_of(phrase: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-\u00ad]+", phrase.lower()) if w]
+
+
 def _canonical(word: str, lang: str) -> str:
-    """The form ICU's rules spell: lower case, and for Arabic the plain alef and the
-    nominative of words written in the oblique case (عشرين -> عشرون)."""
+    """The form ICU's rules spell: lower case, and for Arabic the plain alef, the nominative of
+    words written in the oblique case (عشرين -> عشرون) and the tens of a decade (الثمانينيات)."""
     lowered = word.lower()
     if lang != "ar":
         return lowered
-    return _arabic_forms().get(_plain_alef(lowered), lowered)
+    plain = _plain_alef(lowered)
+    decade = re.fullmatch(r"ال(\w+ين)يات", plain)  # الثمانينيات, "the eighties": its tens word
+    return _arabic_forms().get(decade.group(1) if decade else plain, lowered)
 
 
 def _plain_alef(word: str) -> str:
@@ -262,16 +302,22 @@ def _is_number_word(word: str, vocabulary: frozenset, lang: str = "") -> bool:
             and _parse_words(lowered, lang) is not None)
 
 
+@lru_cache(maxsize=4096)  # ICU's lenient parse costs up to milliseconds (Russian: 33 rule sets)
 def _parse_words(words: str, lang: str) -> Fraction | None:
     import icu
 
-    formatter, _ = _spellout(lang)
-    try:
-        position = icu.ParsePosition(0)
-        result = formatter.parse(words, position)
-        if position.getIndex() < len(words.rstrip()):
-            return None
-        value = result.getDouble()
-    except icu.ICUError:
-        return None
-    return Fraction(value).limit_denominator(1000) if value == value else None
+    # Strict parsing first (several times faster); the lenient parse only for one word, where it
+    # reads compounds ICU spells with soft hyphens ("zehntausend"). Several words are checked
+    # against ICU's spelling afterwards anyway.
+    formatters = [_spellout(lang)[0]] + ([_lenient(lang)] if len(words.split()) == 1 else [])
+    for formatter in formatters:
+        try:
+            position = icu.ParsePosition(0)
+            result = formatter.parse(words, position)
+            if position.getIndex() < len(words.rstrip()):
+                continue
+            value = result.getDouble()
+        except icu.ICUError:
+            continue
+        return Fraction(value).limit_denominator(1000) if value == value else None
+    return None
