@@ -45,10 +45,11 @@ class FigureCheck(Check):
             our_values = {v for _, f in ours for v in f.values}
             left.append(([s for s in ours if not s[1].values <= their_parts and not _written_out(s[1], their_values)],
                          [t for t in theirs if not t[1].values <= our_parts and not _written_out(t[1], our_values)]))
+        before_moves = list(left)  # each side's leftovers as they were, so a move is seen from both beads
         for k in range(len(left)):  # figures moved to a neighbouring sentence are not lost
             for neighbour in (k - 1, k + 1):
                 if 0 <= neighbour < len(left):
-                    left[k] = _moved(left[k], left[neighbour])
+                    left[k] = _moved(left[k], before_moves[neighbour])
         # Left over on both sides of one bead: one figure whose value changed. This reading comes
         # before a move across the article, which would explain a changed figure away.
         changed, left = _changed_in_beads(left)
