@@ -88,3 +88,98 @@ def test_words_that_are_not_figures():
     (several,) = extract("数百万ドル", "ja")  # "several million": a magnitude like "millions"
     assert several.vague and several.soft and several.matches(millions)
     assert extract("G20 summit and COVID-19", "en") == []
+
+
+# Forms added with the NTREX false-finding review (bench/NOTES.md): each is a way translators write.
+MORE_FORMS = [
+    ("en", "a five-point lead at the par-3 16th", [("five", 5), ("3", 3), ("16", 16)]),
+    ("en", "becoming 1-of-4 players", [("1", 1), ("4", 4)]),
+    ("en", "winning 14½-13½", [("14½", Fraction(29, 2)), ("13½", Fraction(27, 2))]),
+    ("en", "Dundee Stars 5-5 Belfast Giants", [("5", 5), ("5", 5)]),
+    ("fr", "avec quatre points d’avance et douze autres à jouer", [("quatre", 4), ("douze", 12)]),
+    ("es", "una zona con 2,4 miles de millones de personas", [("2,4 miles de millones", 2_400_000_000)]),
+    ("ar", "عشرين شخصا", [("عشرين", 20)]),
+    ("ar", "اثنتا عشرة نقطة", [("اثنتا عشرة", 12)]),
+    ("ar", "ثلاثمائة جندي", [("ثلاثمائة", 300)]),
+    ("ar", "في الثمانينيات", [("الثمانينيات", 80)]),
+    ("ko", "1억 2500만 파운드에", [("1억 2500만", 125_000_000)]),
+    ("ko", "돼지 열 다섯 마리를", [("열 다섯", 15)]),
+    ("zh", "维斯特,41岁", [("41", 41)]),
+    ("zh", "增长了百分之三点五", [("百分之三点五", Fraction(7, 2))]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", MORE_FORMS, ids=[f"{row[0]}:{row[1][:20]}" for row in MORE_FORMS])
+def test_more_forms_give_values(lang, text, expected):
+    assert [(f.text, f.values) for f in extract(text, lang)] == [(t, frozenset({Fraction(v)})) for t, v in expected]
+
+
+def _one(text: str, lang: str):
+    (figure,) = extract(text, lang)
+    return figure
+
+
+def test_clock_times_in_other_scripts():
+    three_pm = _one("at 3 p.m. on Wednesday", "en")
+    assert three_pm.matches(_one("周三下午三点", "zh")) and three_pm.matches(_one("في الساعة 3 مساءً", "ar"))
+    assert _one("الساعة 4.40 صباحًا", "ar").matches(_one("at 4.40 am", "en"))
+    assert extract("发生了一点变化", "zh") == []  # 一点 is "a little", not one o'clock
+
+
+def test_decades_centuries_and_roman_numerals():
+    eighties = _one("in the 1980s", "en")
+    assert eighties.values == {Fraction(1980), Fraction(80)}
+    assert all(eighties.matches(_one(text, lang)) for lang, text in
+               (("es", "los años 80"), ("zh", "20世纪80年代"), ("ar", "في الثمانينيات"), ("de", "die 1980er")))
+    assert not _one("in the 9180s", "en").matches(_one("los años 80", "es"))  # no decade of year 9180
+    roman = _one("au XIXe siècle", "fr")
+    assert roman.soft and roman.incidental == "Roman numeral" and roman.matches(_one("the 19th century", "en"))
+    assert extract("I said X and V", "en") == []
+
+
+def test_magnitudes_match_across_languages_and_differ_from_other_magnitudes():
+    forms = [("en", "tens of thousands"), ("de", "Zehntausende"), ("ru", "десятки тысяч"), ("ar", "عشرات الآلاف"),
+             ("es", "decenas de miles"), ("fr", "des dizaines de milliers"), ("ja", "数万人"), ("zh", "上万人")]
+    figures = [_one(text, lang) for lang, text in forms]
+    assert all(f.vague and f.soft for f in figures)
+    assert all(a.matches(b) for a in figures for b in figures)
+    assert not figures[0].matches(_one("수천 명", "ko"))  # thousands, not tens of thousands
+
+
+def test_per_mille_and_conversions_in_brackets():
+    assert _one("5‰ of voters", "en").matches(_one("0,5 % des électeurs", "fr"))
+    bracketed = _one("waves up to six meters (18 feet)", "en")
+    assert bracketed.text == "six meters (18" and bracketed.hedge == "up to"
+    assert bracketed.matches(_one("6미터(18피트)", "ko")) and bracketed.matches(_one("vagues de 6 mètres", "fr"))
+    assert _one("a 550 pound hog", "en").matches(_one("un cerdo de 250 kilos", "es"))
+    assert not _one("a 560 pound pig", "en").matches(_one("ein 295 Kilo schweres Schwein", "de"))  # 650 transposed
+
+
+def test_hedges_after_the_figure_and_its_counter():
+    assert _one("10퍼센트가 넘는", "ko").hedge == "more"
+    assert _one("3,000개까지", "ko").hedge == "up to"
+    assert _one("200배 가량", "ko").hedge == "about"
+    assert _one("200多人", "zh").hedge == "more"
+    assert _one("384 شخصًا على الأقل", "ar").hedge == "at least"
+    assert _one("más del 10 %", "es").hedge == "more"
+    assert _one("2018년까지", "ko").hedge is None  # "until 2018"
+    assert [f.hedge for f in extract("18歳から29歳までの", "ja")] == [None, None]  # a range, not "up to 29"
+    assert _one("выросло до 832", "ru").hedge is None  # "rose to", not "up to"
+
+
+def test_number_word_runs_are_what_icu_spells():
+    assert [f.text for f in extract("After three one-sided sessions", "en")] == ["three"]
+    assert [f.values for f in extract("two two", "en")] == [frozenset({Fraction(2)})]  # not 22
+    assert _one("двадцати пяти тысяч", "ru").values == {Fraction(25000)}
+    assert _one("nineteen hundred", "en").values == {Fraction(1900)}
+
+
+def test_bad_input_gives_no_crash_and_no_figure_from_noise():
+    assert extract("9" * 5000, "en") == []  # longer than any figure: an identifier or noise
+    assert [f.text for f in extract("1e308", "en")] == ["1"]
+    mixed = _one("١2٣ casualties", "en")  # typed in two scripts: read, and said so
+    assert mixed.values == {Fraction(123)} and "2 scripts" in mixed.unsure
+    # Long runs of number words, numerals and separators: bounded work per word, no exception.
+    for lang, text in (("en", "two three " * 2000), ("ru", "двух " * 2000), ("zh", "一" * 5000 + "万"),
+                       ("ko", "일" * 5000 + "십 명"), ("en", "1," * 5000), ("en", "- " * 5000 + "3")):
+        assert isinstance(extract(text, lang), list)

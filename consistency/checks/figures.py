@@ -1,13 +1,15 @@
 """Figures: every number in the source has an equal-valued counterpart in its translation.
 
-Within each aligned bead, source and target figures are paired by value (any of a figure's
-possible values; a percentage only with a percentage, a month only with a month). What is
-left is then looked for in the neighbouring beads, since translators move figures between
-sentences, and then anywhere in the other article (a value restated elsewhere is not lost).
-What is still left becomes a finding: a source and a target figure left over in the same bead are one
-figure whose value changed (critical); otherwise a figure was dropped or added (major).
-Equal values whose hedges differ ("more than 10,000" / "10,000") are a minor finding.
-Small spelled-out numbers ("two", "deux") may match but never raise a finding alone.
+Within each aligned bead, source and target figures are paired by value, like with like (a
+percentage only with a percentage, a month with a month, a digit before a word); a clock time
+takes its hour and minutes written out on the other side (3:35 / 3分35秒). What is left is
+looked for in the neighbouring beads, since translators move figures between sentences. A
+source and a target figure still left in one bead are one figure whose value changed
+(critical). The rest is matched one to one against what is left anywhere else in the other
+article (restructured paragraphs), and what remains was dropped or added (major).
+Equal values whose hedges differ in sense ("more than 10,000" / "10,000") are a minor finding.
+Soft figures (small spelled-out numbers, months, magnitudes) may match but never raise a
+finding alone.
 """
 from __future__ import annotations
 
@@ -30,40 +32,29 @@ class FigureCheck(Check):
         target = _figures(context.target)
         left: list[tuple[list, list]] = []
         for bead in (bead for bead in context.alignment if bead.source and bead.target):
-            ours = [f for i in bead.source for f in source[i]]
-            theirs = [f for j in bead.target for f in target[j]]
-            our_parts = {part for _, f in ours for part in f.parts()}
-            their_parts = {part for _, f in theirs for part in f.parts()}
-            pairs, ours, theirs = _pair(ours, theirs)
+            pairs, ours, theirs = _pair_bead([f for i in bead.source for f in source[i]],
+                                             [f for j in bead.target for f in target[j]])
             for s, t in pairs:
-                # A conversion is rounded, so "about" may come and go with it.
+                # A conversion is rounded, so "about" may come and go with it: exact values only.
                 if HEDGE_SENSE[s[1].hedge] != HEDGE_SENSE[t[1].hedge] and s[1].values & t[1].values \
                         and not (s[1].soft or t[1].soft):
                     yield self._hedge_changed(s, t)
-            # 3:35 written as 3分35秒: the numbers of a clock time on the other side are no figures of their own.
-            their_values = {v for _, f in theirs for v in f.values}
-            our_values = {v for _, f in ours for v in f.values}
-            left.append(([s for s in ours if not s[1].values <= their_parts and not _written_out(s[1], their_values)],
-                         [t for t in theirs if not t[1].values <= our_parts and not _written_out(t[1], our_values)]))
+            left.append((ours, theirs))
         before_moves = list(left)  # each side's leftovers as they were, so a move is seen from both beads
-        for k in range(len(left)):  # figures moved to a neighbouring sentence are not lost
+        for k in range(len(left)):
             for neighbour in (k - 1, k + 1):
                 if 0 <= neighbour < len(left):
                     left[k] = _moved(left[k], before_moves[neighbour])
-        # Left over on both sides of one bead: one figure whose value changed. This reading comes
-        # before a move across the article, which would explain a changed figure away.
+        # Left over on both sides of one bead: one changed figure. This reading comes before a
+        # move across the article, which would explain a changed figure away.
         changed, left = _changed_in_beads(left)
         for s, t in changed:
             yield self._changed(s, t)
         left = _moved_far(left, _unaligned(source, context.alignment, "source"),
                           _unaligned(target, context.alignment, "target"))
-        for ours, theirs in left:  # left over on one side only: dropped or added
-            for s in ours:
-                if not s[1].soft:
-                    yield self._one_sided(s, is_source=True)
-            for t in theirs:
-                if not t[1].soft:
-                    yield self._one_sided(t, is_source=False)
+        for ours, theirs in left:
+            yield from (self._one_sided(s, is_source=True) for s in ours if not s[1].soft)
+            yield from (self._one_sided(t, is_source=False) for t in theirs if not t[1].soft)
 
     def _changed(self, source, target) -> Finding:
         (i, s), (j, t) = source, target
@@ -134,6 +125,19 @@ def _figures(document: Document) -> dict[int, list[tuple[int, Figure]]]:
             (sentence.index, replace(f, start=sentence.start + f.start, end=sentence.start + f.end))
             for f in extract(sentence.text, document.lang)]
     return result
+
+
+def _pair_bead(ours: list, theirs: list) -> tuple[list, list, list]:
+    """(pairs, source figures left, target figures left) of one bead."""
+    our_parts = {part for _, f in ours for part in f.parts()}
+    their_parts = {part for _, f in theirs for part in f.parts()}
+    pairs, ours, theirs = _pair(ours, theirs)
+    our_values = {v for _, f in ours for v in f.values}
+    their_values = {v for _, f in theirs for v in f.values}
+    # 3:35 written as 3分35秒: a clock time and the numbers it is written with on the other side.
+    ours_left = [s for s in ours if not s[1].values <= their_parts and not _written_out(s[1], their_values)]
+    theirs_left = [t for t in theirs if not t[1].values <= our_parts and not _written_out(t[1], our_values)]
+    return pairs, ours_left, theirs_left
 
 
 def _pair(ours: list, theirs: list):

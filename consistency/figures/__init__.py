@@ -73,7 +73,7 @@ HEDGES = {  # kind -> cue phrases placed before a figure
     "at least": {"en": ["at least"], "fr": ["au moins"], "de": ["mindestens", "zumindest"],
                  "es": ["al menos", "por lo menos"], "ru": ["не менее", "по меньшей мере", "как минимум"],
                  "ar": ["على الأقل"], "zh": ["至少"], "ja": ["少なくとも", "最低"], "ko": ["적어도", "최소"]},
-    "up to": {"en": ["up to", "as many as", "as high as", "as much as"], "fr": ["jusqu'à"], "de": ["bis zu"],
+    "up to": {"en": ["up to", "as many as"], "fr": ["jusqu'à"], "de": ["bis zu"],
               "es": ["hasta"], "ru": ["вплоть до"], "ar": ["حتى"],
               "zh": ["多达", "最多", "高达"], "ja": ["最大"], "ko": ["최대"]},
 }
