@@ -75,7 +75,7 @@ HEDGES = {  # kind -> cue phrases placed before a figure
                  "ar": ["على الأقل"], "zh": ["至少"], "ja": ["少なくとも", "最低"], "ko": ["적어도", "최소"]},
     "up to": {"en": ["up to", "as many as"], "fr": ["jusqu'à"], "de": ["bis zu"],
               "es": ["hasta"], "ru": ["вплоть до"], "ar": ["حتى"],
-              "zh": ["多达", "最多", "高达"], "ja": ["最大"], "ko": ["최대"]},
+              "zh": ["多达", "最多"], "ja": ["最大"], "ko": ["최대"]},
 }
 
 # What a hedge says about the true value. Cues of one sense are interchangeable across languages
