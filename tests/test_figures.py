@@ -183,3 +183,11 @@ def test_bad_input_gives_no_crash_and_no_figure_from_noise():
     for lang, text in (("en", "two three " * 2000), ("ru", "двух " * 2000), ("zh", "一" * 5000 + "万"),
                        ("ko", "일" * 5000 + "십 명"), ("en", "1," * 5000), ("en", "- " * 5000 + "3")):
         assert isinstance(extract(text, lang), list)
+
+
+def test_slavic_hedge_before_a_preposition_and_hours_in_minutes():
+    assert _one("оказался примерно в 200 раз больше", "ru").hedge == "about"
+    assert _one("в 200 раз больше", "ru").hedge is None
+    quarter = _one("a penalty on the quarter-hour mark", "en")
+    assert quarter.soft and quarter.matches(_one("15分過ぎに", "ja")) and not quarter.matches(_one("на 45-й минуте", "ru"))
+    assert _one("half an hour later", "en").values == {Fraction(30)}

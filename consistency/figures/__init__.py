@@ -47,6 +47,7 @@ def _conversion_after(text: str, end: int) -> float:
     word = _ARABIC_MARKS.sub("", unit.group(1))  # قدمًا -> قدما
     factor = _CONVERSIONS.get(word) or _CONVERSIONS.get(word.lower())
     return factor or next((f for glued, f in _CONVERSIONS_GLUED.items() if word.startswith(glued)), 0.0)
+_HOUR_FRACTIONS = re.compile(r"\b(?:quarter|half)(?:-hour\b| (?:of )?an hour\b)", re.IGNORECASE)
 _MAX_DIGITS = 60  # longer digit runs are identifiers or noise, and too long to read as exact values
 
 # "20世纪80年代" is one date, the 1980s (or "80年代").
@@ -96,6 +97,8 @@ _HEDGES_AFTER = {
 _COUNTER = {"zh": r"[个名人倍位家座起次件只元]", "ja": r"[人名件点個倍台回歳円社校]",
             "ko": r"(?:명|배|개|건|회|곳|척|대|마리|달러|원|가구)"}
 _IMMEDIATE = {"여", "多", "余"}
+# A preposition may stand between a Slavic hedge and its figure: "примерно в 200 раз", "почти на 10 %".
+_CUE_GAP = {"ru": r"(?:\s+(?:в|на))?", "uk": r"(?:\s+(?:в|на|у))?"}
 _DATE_COUNTERS = r"(?:년|월|일|시|분|年|月|日|時|时|分)"  # "2018년까지" is "until 2018", no hedge
 
 
@@ -225,6 +228,10 @@ def extract(text: str, lang: str) -> list[Figure]:
         values = values | _decade_values(match.group(), text, end)
         scale, end = _scale_after(text, end, lang)
         add(match.start(), end, {v * scale for v in values}, False, unsure)
+    if lang == "en":  # "the quarter-hour mark", "half an hour": minutes a translation may write as 15分
+        for match in _HOUR_FRACTIONS.finditer(text):
+            minutes = 15 if "quarter" in match.group().lower() else 30
+            add(match.start(), match.end(), {Fraction(minutes)}, True, incidental="fraction of an hour, in minutes")
     for start, end, value in roman_numerals(text):
         add(start, end, {value}, True, incidental="Roman numeral")
     for start, end, value, vague in _spelled_numbers(text, lang):
@@ -287,7 +294,7 @@ def _hedge(text: str, start: int, end: int, lang: str) -> str | None:
             if lang in ("zh", "ja", "ko"):
                 if before.rstrip().endswith(cue):
                     return kind
-            elif re.search(r"(?:^|\W)" + re.escape(cue) + r"\s*$", before):
+            elif re.search(r"(?:^|\W)" + re.escape(cue) + _CUE_GAP.get(lang, "") + r"\s*$", before):
                 return kind
     if lang in _HEDGES_AFTER:
         after = text[end:end + 12]
