@@ -3,7 +3,7 @@
 A figure keeps its span, every value it can mean (exact fractions; two when the format is
 ambiguous, e.g. "1.500" in a language whose decimal sign is a comma and whose grouping is a
 space), and its hedge ("more than", "около", "以上"). Number words are read with ICU's
-rule-based number format (CLDR spell-out rules, lenient parsing), which knows the
+rule-based number format (CLDR spell-out rules), which knows the
 inflections ("двух тысяч", "ألفين") and the CJK numerals ("三千五百", "삼천오백"); the
 vocabulary that finds candidate words is generated from the same rules."""
 from __future__ import annotations
@@ -15,91 +15,19 @@ from fractions import Fraction
 from .calendar import _CJK_CLOCK, _TIME, _month_key, _months
 from .digits import (_NUMBER, _cjk_mixed_spans, _cjk_mixed_value, _decade_values, _digit_values, _fraction_after,
                      _names_part, _scale_after, _show)
+from .hedges import HEDGE_SENSE, HEDGES, hedge_of  # noqa: F401 (HEDGES is public)
 from .roman import roman_numerals
+from .units import conversion_after, percent_suffix
 from .words import _parse_words, _spelled_numbers
 
-# Imperial units and their metric counterparts, so a consistent conversion is no finding.
-# Written forms per script; "pound" only as a weight where the language has a separate word for
-# the currency (so not 파운드, ポンド, фунт, livre).
-_FOOT, _MILE, _YARD, _POUND, _INCH, _ACRE, _GALLON = 0.3048, 1.609344, 0.9144, 0.45359, 2.54, 0.404686, 3.78541
-_CONVERSIONS = {
-    "feet": _FOOT, "foot": _FOOT, "ft": _FOOT, "miles": _MILE, "mile": _MILE, "mph": _MILE, "inches": _INCH,
-    "inch": _INCH, "pounds": _POUND, "pound": _POUND, "lbs": _POUND, "lb": _POUND, "acres": _ACRE, "acre": _ACRE,
-    "gallons": _GALLON, "gallon": _GALLON, "yards": _YARD, "yard": _YARD,
-    "pieds": _FOOT, "pied": _FOOT, "milles": _MILE, "Fuß": _FOOT, "Meilen": _MILE, "Meile": _MILE, "pies": _FOOT,
-    "millas": _MILE, "milla": _MILE, "yardas": _YARD, "libras": _POUND, "футов": _FOOT, "фута": _FOOT, "миль": _MILE,
-    "мили": _MILE, "ярдов": _YARD, "قدم": _FOOT, "قدما": _FOOT, "أقدام": _FOOT, "ميل": _MILE, "ميلا": _MILE,
-    "أميال": _MILE, "ياردة": _YARD, "ياردات": _YARD, "رطل": _POUND, "أرطال": _POUND,
-}
-_CONVERSIONS_GLUED = {  # no spaces in these scripts: the unit may run on into the next word
-    "英尺": _FOOT, "英里": _MILE, "码": _YARD, "磅": _POUND, "フィート": _FOOT, "マイル": _MILE, "ヤード": _YARD,
-    "피트": _FOOT, "마일": _MILE, "야드": _YARD,
-}
-_UNIT_AFTER = re.compile(r"\s?-?\s?([^\W\d_]+)")  # "20 feet", "550-pound", "20英尺高"
-_ARABIC_MARKS = re.compile("[\u064b-\u0652]")
-
-
-def _conversion_after(text: str, end: int) -> float:
-    """The factor to metric when an imperial unit follows the figure, else 0."""
-    unit = _UNIT_AFTER.match(text, end)
-    if not unit:
-        return 0.0
-    word = _ARABIC_MARKS.sub("", unit.group(1))  # قدمًا -> قدما
-    factor = _CONVERSIONS.get(word) or _CONVERSIONS.get(word.lower())
-    return factor or next((f for glued, f in _CONVERSIONS_GLUED.items() if word.startswith(glued)), 0.0)
 _HOUR_FRACTIONS = re.compile(r"\b(?:quarter|half)(?:-hour\b| (?:of )?an hour\b)", re.IGNORECASE)
 _MAX_DIGITS = 60  # longer digit runs are identifiers or noise, and too long to read as exact values
 
 # "20世纪80年代" is one date, the 1980s (or "80年代").
 _CJK_DECADE = re.compile(r"(\d{2})\s?世[纪紀]\s?(\d)0\s?年代")
-_PER_MILLE = re.compile(r"\s?(?:‰|per ?mille\b|pour ?mille\b|Promille\b|промилле\b)")
 # "百分之五十", "百分之3.5": Chinese writes the percentage before the number.
 _CJK_PERCENT = re.compile(r"百分之(?:(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?)")
 _CJK_DIGIT = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-_PERCENT = re.compile(r"\s?(?:%|٪|％|per ?cent\b|pour ?cent\b|Prozent\b|por ?ciento\b|процент\w*|بالمئة|بالمائة|퍼센트|パーセント)")
-
-HEDGES = {  # kind -> cue phrases placed before a figure
-    "more": {"en": ["more than", "over", "above", "in excess of"], "fr": ["plus de", "plus d'", "au-delà de"],
-             "de": ["mehr als", "über"], "es": ["más de", "más del"], "ru": ["более", "свыше", "больше"],
-             "ar": ["أكثر من", "ما يزيد على", "ما يزيد عن"], "zh": ["超过", "逾"], "ja": ["超"]},
-    "about": {"en": ["about", "around", "some", "roughly", "approximately", "an estimated"],
-              "fr": ["environ", "quelque", "quelques"], "de": ["rund", "etwa", "ungefähr", "circa", "ca."],
-              "es": ["unos", "unas", "alrededor de", "alrededor del", "aproximadamente"],
-              "ru": ["около", "примерно", "порядка"], "ar": ["نحو", "حوالي", "زهاء"],
-              "zh": ["约", "大约", "约有", "大约有"], "ja": ["約", "およそ"], "ko": ["약"]},
-    "almost": {"en": ["nearly", "almost", "close to"], "fr": ["presque", "près de", "près d'"],
-               "de": ["fast", "knapp", "beinahe"], "es": ["casi", "cerca de", "cerca del"],
-               "ru": ["почти", "чуть меньше"], "ar": ["ما يقرب من", "قرابة"], "zh": ["近", "将近", "接近"],
-               "ko": ["거의"]},
-    "at least": {"en": ["at least"], "fr": ["au moins"], "de": ["mindestens", "zumindest"],
-                 "es": ["al menos", "por lo menos"], "ru": ["не менее", "по меньшей мере", "как минимум"],
-                 "ar": ["على الأقل"], "zh": ["至少"], "ja": ["少なくとも", "最低"], "ko": ["적어도", "최소"]},
-    "up to": {"en": ["up to", "as many as"], "fr": ["jusqu'à"], "de": ["bis zu"],
-              "es": ["hasta"], "ru": ["вплоть до"], "ar": ["حتى"],
-              "zh": ["多达", "最多"], "ja": ["最大"], "ko": ["최대"]},
-}
-
-# What a hedge says about the true value. Cues of one sense are interchangeable across languages
-# ("près de" is "nearly" and "about"; "über" is "more than" and "at least"): only a change of sense,
-# or a hedge dropped or added, is a finding.
-HEDGE_SENSE = {None: "exact", "about": "approximate", "almost": "approximate", "more": "at least",
-               "at least": "at least", "up to": "at most"}
-
-# Chinese, Japanese and Korean also hedge after the figure and its counter: 1万人以上, 200倍左右,
-# 3,000개까지, 300,000명이 넘는. Cue -> kind; "여" and "多" only straight after the digits (10여 명, 200多人).
-_HEDGES_AFTER = {
-    "zh": {"以上": "more", "多": "more", "余": "more", "左右": "about", "上下": "about"},
-    "ja": {"以上": "more", "超": "more", "余り": "more", "ほど": "about", "程度": "about", "前後": "about",
-           "近く": "almost", "まで": "up to"},
-    "ko": {"이상": "more", "넘는": "more", "넘게": "more", "여": "more", "가량": "about", "정도": "about",
-           "가까이": "almost", "까지": "up to"},
-}
-_COUNTER = {"zh": r"[个名人倍位家座起次件只元]", "ja": r"[人名件点個倍台回歳円社校]",
-            "ko": r"(?:명|배|개|건|회|곳|척|대|마리|달러|원|가구)"}
-_IMMEDIATE = {"여", "多", "余"}
-# A preposition may stand between a Slavic hedge and its figure: "примерно в 200 раз", "почти на 10 %".
-_CUE_GAP = {"ru": r"(?:\s+(?:в|на))?", "uk": r"(?:\s+(?:в|на|у))?"}
-_DATE_COUNTERS = r"(?:년|월|일|시|분|年|月|日|時|时|分)"  # "2018년까지" is "until 2018", no hedge
 
 
 @dataclass(frozen=True)
@@ -173,14 +101,14 @@ def extract(text: str, lang: str) -> list[Figure]:
             time: bool = False, incidental: str | None = None, percent: bool = False):
         if not values or any(taken[start:end]):
             return
-        end, to_percent = (end, None) if month or time else _percent_suffix(text, end)
+        end, to_percent = (end, None) if month or time else percent_suffix(text, end)
         percent = percent or to_percent is not None
         values = {v * to_percent for v in values} if to_percent else values
         for k in range(start, end):
             taken[k] = True
-        converts = _conversion_after(text, end)
+        converts = conversion_after(text, end)
         found.append(Figure(start, end, text[start:end], frozenset(values), percent,
-                            None if month or time else _hedge(text, start, end, lang), spelled, unsure, month,
+                            None if month or time else hedge_of(text, start, end, lang), spelled, unsure, month,
                             time, converts, incidental=incidental))
 
     for match in _TIME.finditer(text):
@@ -276,45 +204,3 @@ def _merge_restatements(figures: list[Figure], text: str) -> list[Figure]:
 
 
 _UNIT_THEN_BRACKET = re.compile(r"\s?(?:[^\s\d()（\[]+[\s/]?){1,4}\s?[(\[（]\s?")  # "800 كيلو متر في الساعة (497"
-
-
-def _percent_suffix(text: str, end: int) -> tuple[int, Fraction | None]:
-    """Where a percentage or per-mille sign after the figure ends, and the factor to a percentage."""
-    match = _PERCENT.match(text, end)
-    if match:
-        return match.end(), Fraction(1)
-    match = _PER_MILLE.match(text, end)
-    return (match.end(), Fraction(1, 10)) if match else (end, None)
-
-
-def _hedge(text: str, start: int, end: int, lang: str) -> str | None:
-    before = text[max(0, start - 24):start].lower().replace("’", "'")
-    for kind, cues in HEDGES.items():
-        for cue in cues.get(lang, ()):
-            if lang in ("zh", "ja", "ko"):
-                if before.rstrip().endswith(cue):
-                    return kind
-            elif re.search(r"(?:^|\W)" + re.escape(cue) + _CUE_GAP.get(lang, "") + r"\s*$", before):
-                return kind
-    if lang in _HEDGES_AFTER:
-        after = text[end:end + 12]
-        # "18歳から29歳まで", "18세부터 29세까지": the end of a range, not "up to".
-        range_end = re.search(r"(?:から|부터|~|〜|－|-)\s*$", text[max(0, start - 3):start])
-        if not re.match(r"\s?" + _DATE_COUNTERS, after) and not range_end:
-            for cue, kind in _HEDGES_AFTER[lang].items():
-                if after.startswith(cue) if cue in _IMMEDIATE else re.match(
-                        r"\s?(?:" + _COUNTER[lang] + r")?\s?(?:이|가|을|를)?\s?" + re.escape(cue), after):
-                    return kind
-    # "30 mètres environ", "384 شخصًا على الأقل", "an hour or so": a hedge after the figure and its noun.
-    for kind, cues in _TRAILING_HEDGES.get(lang, {}).items():
-        if re.match(r"\s*(?:[^\s\d]+\s+)?(?:" + cues + r")(?!\w)", text[end:end + 40], re.IGNORECASE):
-            return kind
-    return None
-
-
-_TRAILING_HEDGES = {
-    "en": {"about": "or so|approximately"}, "fr": {"about": "environ"}, "de": {"about": "ungefähr|etwa"},
-    "es": {"about": "aproximadamente"}, "it": {"about": "circa"}, "pt": {"about": "aproximadamente"},
-    "ru": {"about": "примерно|приблизительно"},
-    "ar": {"about": "تقريبا|تقريبًا", "at least": "على الأقل", "more": "أو أكثر|وأكثر"},
-}
