@@ -61,3 +61,12 @@ def test_small_spelled_numbers_never_raise_a_finding_alone():
     assert _findings(["Both chains were bought two years ago."], ["Les chaînes ont été achetées il y a peu."]) == []
     assert _findings(["They drew boos at least twice."], ["観客から少なくとも2回ブーイングが起こった。"],
                      target_lang="ja") == []
+
+
+def test_amount_in_another_currency_is_critical():
+    (finding,) = _findings(["Sainsbury's sold the business for £125m."], ["Sainsbury's a vendu l'activité pour 125 millions de dollars."])
+    assert finding.severity == "critical" and "currency" in finding.message
+    assert finding.details["source"]["currency"] == ["pound"] and finding.details["target"]["currency"] == ["dollar"]
+    assert _findings(["It sold for £125m."], ["1억 2500만 파운드에 팔렸다."], target_lang="ko") == []
+    assert _findings(["It cost $5bn."], ["It cost 5 billion dollars."], target_lang="en") == []
+    assert _findings(["The budget is ¥300bn."], ["预算为3000亿元。"], target_lang="zh") == []  # ¥ is yen or yuan

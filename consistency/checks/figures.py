@@ -7,7 +7,8 @@ looked for in the neighbouring beads, since translators move figures between sen
 source and a target figure still left in one bead are one figure whose value changed
 (critical). The rest is matched one to one against what is left anywhere else in the other
 article (restructured paragraphs), and what remains was dropped or added (major).
-Equal values whose hedges differ in sense ("more than 10,000" / "10,000") are a minor finding.
+Equal amounts in currencies that cannot be the same (£ / dollars) are a critical finding; equal
+values whose hedges differ in sense ("more than 10,000" / "10,000") are a minor one.
 Soft figures (small spelled-out numbers, months, magnitudes) may match but never raise a
 finding alone.
 """
@@ -35,6 +36,8 @@ class FigureCheck(Check):
             pairs, ours, theirs = _pair_bead([f for i in bead.source for f in source[i]],
                                              [f for j in bead.target for f in target[j]])
             for s, t in pairs:
+                if s[1].currency and t[1].currency and not s[1].currency & t[1].currency:
+                    yield self._currency_changed(s, t)
                 # A conversion is rounded, so "about" may come and go with it: exact values only.
                 if HEDGE_SENSE[s[1].hedge] != HEDGE_SENSE[t[1].hedge] and s[1].values & t[1].values \
                         and not (s[1].soft or t[1].soft):
@@ -71,6 +74,13 @@ class FigureCheck(Check):
         return Finding("figure", "major", 0.6, message, _span(index, f) if is_source else None,
                        None if is_source else _span(index, f),
                        _details(f, None) if is_source else _details(None, f), check=self.name)
+
+    def _currency_changed(self, source, target) -> Finding:
+        (i, s), (j, t) = source, target
+        return Finding("figure", "critical", 0.8,
+                       f"same amount, different currency: “{s.text}” ({' or '.join(sorted(s.currency))}) became "
+                       f"“{t.text}” ({' or '.join(sorted(t.currency))})", _span(i, s), _span(j, t), _details(s, t),
+                       check=self.name)
 
     def _hedge_changed(self, source, target) -> Finding:
         (i, s), (j, t) = source, target
@@ -210,6 +220,8 @@ def _details(source: Figure | None, target: Figure | None) -> dict:
                              "spelled": figure.spelled}
             if figure.converts:
                 details[side]["metric_factor"] = figure.converts
+            if figure.currency:
+                details[side]["currency"] = sorted(figure.currency)
             if figure.unsure:
                 details[side]["unsure"] = figure.unsure
     return details

@@ -17,7 +17,7 @@ from .digits import (_NUMBER, _cjk_mixed_spans, _cjk_mixed_value, _decade_values
                      _names_part, _scale_after, _show)
 from .hedges import HEDGE_SENSE, HEDGES, hedge_of  # noqa: F401 (HEDGES is public)
 from .roman import roman_numerals
-from .units import conversion_after, percent_suffix
+from .units import conversion_after, currency_of, percent_suffix
 from .words import _parse_words, _spelled_numbers
 
 _HOUR_FRACTIONS = re.compile(r"\b(?:quarter|half)(?:-hour\b| (?:of )?an hour\b)", re.IGNORECASE)
@@ -43,6 +43,7 @@ class Figure:
     month: bool = False  # a month of the year ("June", "июня", "6月"): its value is its number
     time: bool = False  # a clock time; its value is minutes after midnight
     converts: float = 0.0  # an imperial unit follows: the factor to its metric counterpart
+    currency: frozenset = frozenset()  # families of the currency it is an amount in ("dollar", "yen", "yuan")
     vague: bool = False  # a bare plural scale ("millions of people"): only its order of magnitude
     incidental: str | None = None  # why the figure only ever supports a match ("Roman numeral")
 
@@ -109,7 +110,8 @@ def extract(text: str, lang: str) -> list[Figure]:
         converts = conversion_after(text, end)
         found.append(Figure(start, end, text[start:end], frozenset(values), percent,
                             None if month or time else hedge_of(text, start, end, lang), spelled, unsure, month,
-                            time, converts, incidental=incidental))
+                            time, converts, incidental=incidental,
+                            currency=frozenset() if month or time else currency_of(text, start, end)))
 
     for match in _TIME.finditer(text):
         hour, minutes = int(match.group(1)), int(match.group(2) or 0)

@@ -47,3 +47,43 @@ def percent_suffix(text: str, end: int) -> tuple[int, Fraction | None]:
         return match.end(), Fraction(1)
     match = _PER_MILLE.match(text, end)
     return (match.end(), Fraction(1, 10)) if match else (end, None)
+
+
+# Currencies, as families: "$" and "dollars" may be any dollar, "¥" yen or yuan, "pound" sterling
+# or Egyptian. A finding needs two figures whose families cannot be the same.
+_CURRENCY_SYMBOLS = {"US$": {"dollar"}, "A$": {"dollar"}, "C$": {"dollar"}, "HK$": {"dollar"}, "$": {"dollar"},
+                     "£": {"pound"}, "€": {"euro"}, "¥": {"yen", "yuan"}, "￥": {"yen", "yuan"}, "₩": {"won"},
+                     "₽": {"ruble"}, "₹": {"rupee"}}
+_CURRENCY_WORDS = {  # lower-case stems, checked after the figure (and its scale word)
+    "dollar": ["dollar", "dólar", "доллар", "دولار", "달러", "美元", "港元", "ドル", "usd"],
+    "pound": ["pound", "sterling", "livre", "libra", "pfund", "фунт", "جنيه", "파운드", "英镑", "ポンド", "gbp"],
+    "euro": ["euro", "евро", "يورو", "유로", "欧元", "ユーロ", "eur"],
+    "yen": ["yen", "иен", "йен", "ين", "엔", "日元", "円"],
+    "yuan": ["yuan", "юан", "يوان", "위안", "人民币", "元", "cny", "rmb"],
+    "won": ["won", "вон", "وون", "원", "韩元", "ウォン"],
+    "ruble": ["ruble", "rouble", "рубл", "روبل", "루블", "卢布", "ルーブル"],
+}
+_SYMBOL_BEFORE = re.compile(r"(?:US\$|[ACH]K?\$|[$£€¥￥₩₽₹])\s?$")
+_SYMBOL_AFTER = re.compile(r"\s?[$£€¥￥₩₽₹]")
+_WORD_AFTER = re.compile(r"[\s\u00a0]?(?:de |of |d')?([^\W\d_]+)")
+_CURRENCY_STEMS = sorted(((stem, family) for family, stems in _CURRENCY_WORDS.items() for stem in stems),
+                         key=lambda item: -len(item[0]))
+
+
+def currency_of(text: str, start: int, end: int) -> frozenset:
+    """The currency families a figure can be in ("£125m" -> pound, "125 millions de dollars" ->
+    dollar, "3000亿元" -> yuan), empty when it is no amount of money."""
+    before = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    if before:
+        return frozenset(_CURRENCY_SYMBOLS[before.group().strip()])
+    after = _SYMBOL_AFTER.match(text, end)
+    if after:
+        return frozenset(_CURRENCY_SYMBOLS[after.group().strip()])
+    word = _WORD_AFTER.match(text, end)
+    if word:
+        lowered = word.group(1).lower()
+        for stem, family in _CURRENCY_STEMS:
+            # An inflection or particle may follow (dollars, долларов, 달러를), not a longer word ("European").
+            if lowered.startswith(stem) and len(lowered) - len(stem) <= 3:
+                return frozenset({family})
+    return frozenset()
