@@ -4,6 +4,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consistency.figures import extract
 
@@ -191,3 +193,30 @@ def test_slavic_hedge_before_a_preposition_and_hours_in_minutes():
     quarter = _one("a penalty on the quarter-hour mark", "en")
     assert quarter.soft and quarter.matches(_one("15分過ぎに", "ja")) and not quarter.matches(_one("на 45-й минуте", "ru"))
     assert _one("half an hour later", "en").values == {Fraction(30)}
+
+
+# Pieces figures are made of, in many scripts, to build adversarial strings from.
+_PIECES = list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲ ,.٫٬'’-–:%‰½$£€¥()（） ") + [
+    "million", "тысяч", "万", "억", "千", "二", "two", "twenty", "and", "et", "مليون", "عشرين", "half an hour",
+    "p.m.", "下午", "点", "XIX", "s", "er", "de", "more than", "以上", "명", "年代", "世纪", "百分之", "feet", "(18 "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["en", "fr", "de", "ru", "ar", "zh", "ja", "ko"]))
+def test_extraction_holds_on_any_mix_of_figure_pieces(pieces, lang):
+    _assert_well_formed("".join(pieces), lang)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["en", "ar", "zh", "ko"]))
+def test_extraction_holds_on_any_text(text, lang):
+    _assert_well_formed(text, lang)
+
+
+def _assert_well_formed(text: str, lang: str):
+    """Spans index the text, do not overlap, come in order, and every figure has exact values."""
+    end = 0
+    for figure in extract(text, lang):
+        assert end <= figure.start < figure.end <= len(text) and text[figure.start:figure.end] == figure.text
+        assert figure.values and all(isinstance(v, Fraction) for v in figure.values)
+        end = figure.end
