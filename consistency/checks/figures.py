@@ -60,10 +60,25 @@ class FigureCheck(Check):
             yield from (self._one_sided(t, is_source=False) for t in theirs if not t[1].soft)
 
     def _changed(self, source, target) -> Finding:
+        s, t = source[1], target[1]
+        return self._both(source, target, "critical", 0.9 if not (s.unsure or t.unsure) else 0.7,
+                          f"figure changed: “{s.text}” ({s.describe()}) became “{t.text}” ({t.describe()})")
+
+    def _currency_changed(self, source, target) -> Finding:
+        s, t = source[1], target[1]
+        return self._both(source, target, "critical", 0.8,
+                          f"same amount, different currency: “{s.text}” ({' or '.join(sorted(s.currency))}) "
+                          f"became “{t.text}” ({' or '.join(sorted(t.currency))})")
+
+    def _hedge_changed(self, source, target) -> Finding:
+        s, t = source[1], target[1]
+        return self._both(source, target, "minor", 0.6, f"same value, different hedge: “{s.text}” "
+                          f"({s.hedge or 'exact'}) became “{t.text}” ({t.hedge or 'exact'})")
+
+    def _both(self, source, target, severity: str, confidence: float, message: str) -> Finding:
         (i, s), (j, t) = source, target
-        return Finding("figure", "critical", 0.9 if not (s.unsure or t.unsure) else 0.7,
-                       f"figure changed: “{s.text}” ({s.describe()}) became “{t.text}” ({t.describe()})",
-                       _span(i, s), _span(j, t), _details(s, t), check=self.name)
+        return Finding("figure", severity, confidence, message, _span(i, s), _span(j, t), _details(s, t),
+                       check=self.name)
 
     def _one_sided(self, figure, is_source: bool) -> Finding:
         index, f = figure
@@ -74,20 +89,6 @@ class FigureCheck(Check):
         return Finding("figure", "major", 0.6, message, _span(index, f) if is_source else None,
                        None if is_source else _span(index, f),
                        _details(f, None) if is_source else _details(None, f), check=self.name)
-
-    def _currency_changed(self, source, target) -> Finding:
-        (i, s), (j, t) = source, target
-        return Finding("figure", "critical", 0.8,
-                       f"same amount, different currency: “{s.text}” ({' or '.join(sorted(s.currency))}) became "
-                       f"“{t.text}” ({' or '.join(sorted(t.currency))})", _span(i, s), _span(j, t), _details(s, t),
-                       check=self.name)
-
-    def _hedge_changed(self, source, target) -> Finding:
-        (i, s), (j, t) = source, target
-        return Finding("figure", "minor", 0.6,
-                       f"same value, different hedge: “{s.text}” ({s.hedge or 'exact'}) became "
-                       f"“{t.text}” ({t.hedge or 'exact'})", _span(i, s), _span(j, t), _details(s, t),
-                       check=self.name)
 
 
 def _pairable(items: list) -> list:

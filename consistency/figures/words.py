@@ -35,7 +35,7 @@ _VAGUE_PLURALS = {
     "ar": {"عشرات": 10, "مئات": 100, "آلاف": 1000, "الآلاف": 1000, "ملايين": 10**6, "الملايين": 10**6},
 }
 # Several of a CJK unit: 数万, 几千, 上万, 수천.
-_CJK_SEVERAL = re.compile(r"(?:数|幾|几|上|수)(十|百|千|万|萬|십|백|천|만)(?:(十|百|千|万|萬|십|백|천|만))?")
+_CJK_SEVERAL = re.compile(r"(?:数|幾|几|上|(?<![가-힣])수)(十|百|千|万|萬|십|백|천|만)(?:(十|百|千|万|萬|십|백|천|만))?")
 
 # "twice", "both": two, as a translation may write it in digits (2回, 2つ). Small, so only ever a match.
 _MULTIPLICATIVES = {
