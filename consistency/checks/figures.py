@@ -167,6 +167,7 @@ def _pair(ours: list, theirs: list):
 
 
 def _changed_in_beads(left: list[tuple[list, list]]) -> tuple[list, list[tuple[list, list]]]:
+    """(changed pairs, what is left) when figures of one kind are left on both sides of a bead."""
     changed, rest = [], []
     for ours, theirs in left:
         paired = [pair for kind in ("plain", "month", "time")
@@ -188,7 +189,8 @@ def _unaligned(figures: dict, alignment: list, side: str) -> list:
 def _moved_far(left: list[tuple[list, list]], spare_source: list, spare_target: list) -> list[tuple[list, list]]:
     """Figures left over in one bead that match, one to one, a figure left over anywhere else in
     the other article moved there (restructured paragraphs, a figure restated in a headline).
-    One to one, so a value the source gives twice and the translation once is still missed."""
+    One to one, so a value the source gives twice and the translation once is still reported
+    as dropped."""
     pool_target = [t for _, theirs in left for t in theirs] + spare_target
     pool_source = [s for ours, _ in left for s in ours] + spare_source
     gone = set()
