@@ -70,3 +70,13 @@ def test_amount_in_another_currency_is_critical():
     assert _findings(["It sold for £125m."], ["1억 2500만 파운드에 팔렸다."], target_lang="ko") == []
     assert _findings(["It cost $5bn."], ["It cost 5 billion dollars."], target_lang="en") == []
     assert _findings(["The budget is ¥300bn."], ["预算为3000亿元。"], target_lang="zh") == []  # ¥ is yen or yuan
+
+
+def test_invisible_characters_inside_figures():
+    # Zero-width and directional marks are read through; a bidi override is reported even though
+    # the stored value matches, since a reader may see other digits.
+    assert _findings(["The death toll rose to 1,234."], ["Le bilan s'élève à 1\u200b234 morts."]) == []
+    assert _findings(["Rose to 10,000."], ["\u200f10,000\u200f شخص"], target_lang="ar") == []
+    (finding,) = _findings(["The death toll rose to 1234."], ["Le bilan s'élève à 12\u202e34 morts."])
+    assert finding.severity == "major" and "U+202E" in finding.message and finding.source is None
+    assert finding.details["target"]["bidi_control"] == "U+202E"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .calendar import _CJK_CLOCK, _TIME, _month_key, _months
-from .digits import (_NUMBER, _cjk_mixed_spans, _cjk_mixed_value, _decade_values, _digit_values, _fraction_after,
+from .digits import (_NUMBER, _bidi_control, _cjk_mixed_spans, _cjk_mixed_value, _decade_values, _digit_values, _fraction_after,
                      _names_part, _scale_after, _show)
 from .hedges import HEDGE_SENSE, HEDGES, hedge_of  # noqa: F401 (HEDGES is public)
 from .roman import roman_numerals
@@ -44,6 +44,7 @@ class Figure:
     time: bool = False  # a clock time; its value is minutes after midnight
     converts: float = 0.0  # an imperial unit follows: the factor to its metric counterpart
     currency: frozenset = frozenset()  # families of the currency it is an amount in ("dollar", "yen", "yuan")
+    bidi: str | None = None  # a bidi control inside it (U+202E …): its digits may show in another order
     vague: bool = False  # a bare plural scale ("millions of people"): only its order of magnitude
     incidental: str | None = None  # why the figure only ever supports a match ("Roman numeral")
 
@@ -111,7 +112,8 @@ def extract(text: str, lang: str) -> list[Figure]:
         found.append(Figure(start, end, text[start:end], frozenset(values), percent,
                             None if month or time else hedge_of(text, start, end, lang), spelled, unsure, month,
                             time, converts, incidental=incidental,
-                            currency=frozenset() if month or time else currency_of(text, start, end)))
+                            currency=frozenset() if month or time else currency_of(text, start, end),
+                            bidi=_bidi_control(text[start:end])))
 
     for match in _TIME.finditer(text):
         hour, minutes = int(match.group(1)), int(match.group(2) or 0)

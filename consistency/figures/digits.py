@@ -11,8 +11,13 @@ from .words import _scale_words
 
 # A run of digits with the separators numbers use between digit groups, not glued to a
 # Latin or Cyrillic word ("G20"); joined by a hyphen it is checked by ``_names_part``.
-_NUMBER = re.compile(r"(?<![\dA-Za-z\u00C0-\u024F\u0400-\u04FF])(?<!\d[.,])\d+"
-                     r"(?:[.,٬٫]\d+|[\u00a0\u202f\u2009 '’]\d{3}(?!\d))*(?![\d])")
+# Invisible format characters may sit inside a number: zero-width spaces and joiners, the
+# directional marks of right-to-left text, and bidi embeddings, overrides and isolates, which
+# can show a number's digits in another order than they are stored.
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c"
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_NUMBER = re.compile(rf"(?<![\dA-Za-z\u00C0-\u024F\u0400-\u04FF])(?<!\d[.,])\d+"
+                     rf"(?:[{_INVISIBLE}]*(?:[.,٬٫][{_INVISIBLE}]*\d+|[\u00a0\u202f\u2009 '’]\d{{3}}(?!\d)|\d+))*(?![\d])")
 
 _DECADE_AFTER = re.compile(r"(?:'?s|er|-[хе])(?!\w)")  # 1980s, 1980er, 1980-х
 _VULGAR_FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
@@ -104,11 +109,18 @@ def _separators(lang: str) -> tuple[str, str]:
 
 
 def _digit_values(raw: str, lang: str) -> tuple[set, str | None]:
-    values, unsure = _read_digits(raw, lang)
-    scripts = {ord(c) - unicodedata.digit(c) for c in raw if c.isdigit()}  # each script's zero
+    visible = re.sub(f"[{_INVISIBLE}]", "", raw)
+    values, unsure = _read_digits(visible, lang)
+    scripts = {ord(c) - unicodedata.digit(c) for c in visible if c.isdigit()}  # each script's zero
     if len(scripts) > 1:  # "١2٣": a number typed in two scripts may hide a changed digit
-        unsure = f"'{raw}' mixes digits of {len(scripts)} scripts" + (f"; {unsure}" if unsure else "")
+        unsure = f"'{visible}' mixes digits of {len(scripts)} scripts" + (f"; {unsure}" if unsure else "")
     return values, unsure
+
+
+def _bidi_control(text: str) -> str | None:
+    """The first bidi embedding, override or isolate in a figure's text, as U+XXXX."""
+    found = _REORDERING.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def _read_digits(raw: str, lang: str) -> tuple[set, str | None]:
