@@ -7,7 +7,7 @@ import unicodedata
 from fractions import Fraction
 from functools import lru_cache
 
-from .words import _scale_words
+from .words import _CJK_UNITS, _scale_words
 
 # A run of digits with the separators numbers use between digit groups, not glued to a
 # Latin or Cyrillic word ("G20"); joined by a hyphen it is checked by ``_names_part``.
@@ -57,10 +57,6 @@ _SCALE_ABBREVIATIONS = {
     "uk": {"тис": 10**3, "тис.": 10**3, "млн": 10**6, "млрд": 10**9},
     "ar": {"ملايين": 10**6, "مليارات": 10**9, "بليون": 10**9},  # plurals ICU's "ثلاثة مليون" does not write
 }
-
-_CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4,
-              "亿": 10**8, "億": 10**8, "兆": 10**12, "십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8,
-              "조": 10**12}
 
 _CJK_SECTIONS = {10**4, 10**8, 10**12}
 

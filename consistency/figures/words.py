@@ -14,7 +14,9 @@ _CJK_NUMERALS = re.compile(r"[〇零一二两三四五六七八九十百千万�
 _KO_NUMERALS = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천만억조]{0,12}[십백천만억조][일이삼사오육칠팔구십백천만억조]{0,12}"
                           r"(?=\s?(?:명|개|년|원|달러|건|회|달|일|시간|분|초|킬로|미터|톤|가구|척|대)(?![가-힣]{2}))")
 
-_CJK_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "십": 10, "백": 100, "천": 1000, "만": 10**4}
+_CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4,
+              "亿": 10**8, "億": 10**8, "兆": 10**12, "십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8,
+              "조": 10**12}
 
 _CONNECTORS = {"and", "et", "y", "und", "e", "и", "و"}
 
@@ -139,7 +141,7 @@ def _spelled_numbers(text: str, lang: str):
     """(start, end, value) for runs of number words that ICU parses."""
     if lang in ("zh", "ja", "ko"):
         for match in _CJK_SEVERAL.finditer(text):
-            units = [_CJK_UNIT_VALUES[u] for u in match.groups() if u]
+            units = [_CJK_UNITS[u] for u in match.groups() if u]
             yield match.start(), match.end(), Fraction(units[0] * (units[1] if len(units) > 1 else 1)), True
     if lang in ("zh", "ja"):
         for match in _CJK_NUMERALS.finditer(text):
@@ -239,11 +241,16 @@ def _spelled_as(value: Fraction, phrase: str, lang: str) -> bool:
     """Whether ICU spells ``value`` as ``phrase`` in one of its rule sets (cases, genders, years)."""
     if value.denominator != 1 or value > 10**15:
         return False
+    return tuple(_words_of(phrase)) in _spellings(int(value), lang)
+
+
+@lru_cache(maxsize=4096)
+def _spellings(value: int, lang: str) -> frozenset:
+    """Every way ICU's cardinal and numbering rule sets spell ``value``, as word tuples."""
     formatter, _ = _spellout(lang)
-    wanted = _words_of(phrase)
     names = [formatter.getRuleSetName(i) for i in range(formatter.getNumberOfRuleSetNames())]
-    return any(_words_of(formatter.format(int(value), name)) == wanted
-               for name in names if "cardinal" in name or "numbering" in name)
+    return frozenset(tuple(_words_of(formatter.format(value, name)))
+                     for name in names if "cardinal" in name or "numbering" in name)
 
 
 def _words_of(phrase: str) -> list[str]:
