@@ -25,6 +25,21 @@ def test_equal_values_in_other_forms_are_no_finding():
     assert _findings(["The goal came on 3:35."], ["最初のゴールは3分35秒に決まった。"], target_lang="ja") == []
     assert _findings(["They studied at Yale in the 1980s."], ["Estudiaron en Yale en los años 80."],
                      target_lang="es") == []
+    # A conversion whose unit the translation misspells is still the two numbers it is written with.
+    assert _findings(["Waves as high as six meters (18 feet) hit the coast."],
+                     ["6メートル(18フィーと)にも及ぶ波が岸に押し寄せた。"], target_lang="ja") == []
+    assert _findings(["He hit the water at the par-3 16th hole."], ["سقطت الكرة بالماء عند الحفرة Par-3 رقم 16."],
+                     target_lang="ar") == []
+
+
+def test_changed_bracketed_conversion_or_name_number_is_still_found():
+    (finding,) = _findings(["Waves as high as six meters (18 feet) hit the coast."],
+                           ["6メートル(81フィーと)にも及ぶ波が岸に押し寄せた。"], target_lang="ja")
+    assert finding.target.text == "81"
+    (finding,) = _findings(["COVID-19 killed 19 people."], ["Le COVID-19 a tué 18 personnes."])
+    assert (finding.severity, finding.source.text, finding.target.text) == ("critical", "19", "18")
+    (finding,) = _findings(["COVID-19 killed 19 people."], ["Le COVID-19 a tué des gens."])
+    assert (finding.severity, finding.source.text, finding.target) == ("major", "19", None)
 
 
 def test_changed_value_is_critical_and_shows_both_spans():

@@ -89,7 +89,10 @@ def test_words_that_are_not_figures():
     assert millions.vague and millions.soft and not millions.matches(milliards)
     (several,) = extract("数百万ドル", "ja")  # "several million": a magnitude like "millions"
     assert several.vague and several.soft and several.matches(millions)
-    assert extract("G20 summit and COVID-19", "en") == []
+    (covid,) = extract("G20 summit and COVID-19", "en")  # a number in a name only ever supports a match
+    assert covid.incidental == "part of a name" and covid.soft
+    (par,) = extract("نحو الحفرة Par-3", "ar")
+    assert par.soft and par.matches(extract("the par-3 hole", "en")[0])
 
 
 # Forms added with the NTREX false-finding review (bench/NOTES.md): each is a way translators write.
@@ -137,6 +140,11 @@ def test_decades_centuries_and_roman_numerals():
     roman = _one("au XIXe siècle", "fr")
     assert roman.soft and roman.incidental == "Roman numeral" and roman.matches(_one("the 19th century", "en"))
     assert extract("I said X and V", "en") == []
+    twenty_first = _one("في بداية القرن الحادي والعشرين", "ar")  # compound ordinal, oblique case
+    assert twenty_first.values == {Fraction(21)} and _one("in the early 2000s", "en").matches(twenty_first)
+    assert _one("القرن الواحد والعشرين", "ar").values == {Fraction(21)}  # the cardinal for its unit
+    assert _one("في الدقيقة الخامسة والعشرين", "ar").values == {Fraction(25)}  # not the fifth
+    assert not _one("in the 2010s", "en").matches(twenty_first)  # only a round hundred may be a century
 
 
 def test_magnitudes_match_across_languages_and_differ_from_other_magnitudes():

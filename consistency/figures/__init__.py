@@ -47,6 +47,7 @@ class Figure:
     bidi: str | None = None  # a bidi control inside it (U+202E …): its digits may show in another order
     vague: bool = False  # a bare plural scale ("millions of people"): only its order of magnitude
     incidental: str | None = None  # why the figure only ever supports a match ("Roman numeral")
+    written: frozenset = frozenset()  # the numbers a conversion in brackets is written with: 6, 18 in "6 m (18 ft)"
 
     def matches(self, other: "Figure", tolerance: float = 0.06) -> bool:
         if (self.percent, self.month, self.time) != (other.percent, other.month, other.time):
@@ -64,9 +65,10 @@ class Figure:
 
     def parts(self) -> set:
         """The numbers a clock time is written with (3:35 -> 3, 35, 15), which a translation may
-        give as a duration (3分35秒) instead."""
+        give as a duration (3分35秒) instead, and those of a conversion in brackets, which a
+        translation may write as two figures when it misspells or drops the unit."""
         if not self.time:
-            return set()
+            return set(self.written)
         minutes = int(min(self.values))
         hour = minutes // 60
         return {Fraction(hour), Fraction(hour % 12), Fraction(minutes % 60)}
@@ -150,14 +152,20 @@ def extract(text: str, lang: str) -> list[Figure]:
         for start, end in _cjk_mixed_spans(text):
             add(start, end, {_cjk_mixed_value(text[start:end])}, False)
     for match in _NUMBER.finditer(text):
-        if _names_part(text, match.start()) or len(match.group()) > _MAX_DIGITS:
-            continue  # a name ("COVID-19"), or a code or garbage rather than a figure
+        if len(match.group()) > _MAX_DIGITS:
+            continue  # a code or garbage rather than a figure
         values, unsure = _digit_values(match.group(), lang)
+        if _names_part(text, match.start()):  # "COVID-19", "Par-3": may match the other side's, never missed
+            add(match.start(), match.end(), values, False, unsure, incidental="part of a name")
+            continue
         end = match.end()
         fraction = _fraction_after(text, end)  # 14½
         if fraction:
             values, end = {v + fraction for v in values}, end + 1
-        values = values | _decade_values(match.group(), text, end)
+        decade = _decade_values(match.group(), text, end)
+        values = values | decade
+        if decade and match.group().endswith("00"):
+            unsure = unsure or "the 1900s, 2000s: a decade or a century"
         scale, end = _scale_after(text, end, lang)
         add(match.start(), end, {v * scale for v in values}, False, unsure)
     if lang == "en":  # "the quarter-hour mark", "half an hour": minutes a translation may write as 15分
@@ -202,7 +210,8 @@ def _merge_restatements(figures: list[Figure], text: str) -> list[Figure]:
             same = first.values & figure.values
             figure = replace(first, end=figure.end, text=text[first.start:figure.end],
                              values=same or first.values | figure.values, hedge=first.hedge or figure.hedge,
-                             spelled=first.spelled and figure.spelled, converts=first.converts or figure.converts)
+                             spelled=first.spelled and figure.spelled, converts=first.converts or figure.converts,
+                             written=frozenset() if same else first.values | figure.values)
         merged.append(figure)
     return merged
 

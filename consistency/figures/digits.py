@@ -35,9 +35,11 @@ def _names_part(text: str, start: int) -> bool:
 
 
 def _decade_values(raw: str, text: str, end: int) -> set:
-    """"the 1980s" is also "the 80s" (los años 80, 80年代)."""
-    if len(raw) == 4 and raw[:2] in ("17", "18", "19", "20") and raw[2:] != "00" and raw.endswith("0") \
-            and _DECADE_AFTER.match(text, end):
+    """"the 1980s" is also "the 80s" (los años 80, 80年代); "the 1900s" and "the 2000s" may
+    be the century too (the 20th, the 21st: XXe siècle, القرن الحادي والعشرين)."""
+    if len(raw) == 4 and raw[:2] in ("17", "18", "19", "20") and raw.endswith("0") and _DECADE_AFTER.match(text, end):
+        if raw[2:] == "00":
+            return {Fraction(int(raw)), Fraction(int(raw[:2]) + 1)}
         return {Fraction(int(raw)), Fraction(int(raw[2:]))}
     return set()
 

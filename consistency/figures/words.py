@@ -121,10 +121,31 @@ def _ordinals(lang: str) -> dict[str, int]:
     words: dict[str, int] = {}
     for rule_set in (n for n in names if "ordinal" in n):
         for number in range(1, 101):
-            spelled = formatter.format(number, rule_set).lower().replace("\u00ad", "")
+            spelled = " ".join(formatter.format(number, rule_set).lower().replace("\u00ad", "").split())
             if not any(c.isdigit() for c in spelled):
                 words.setdefault(spelled, number)
+                if lang == "ar":
+                    for variant in _arabic_ordinal_variants(spelled):
+                        words.setdefault(variant, number)
     return words
+
+
+@lru_cache(maxsize=64)
+def _ordinal_words(lang: str) -> frozenset:
+    """The words compound ordinals are written with ("الحادي", "والعشرين"), which start or
+    continue a run of number words."""
+    return frozenset(word for phrase in _ordinals(lang) for word in phrase.split())
+
+
+def _arabic_ordinal_variants(spelled: str) -> set[str]:
+    """ICU writes the nominative "الحادي والعشرون"; news writes the oblique case after a noun
+    ("القرن الحادي والعشرين", the 21st century), and often the cardinal for the unit of 21
+    ("الواحد والعشرين")."""
+    oblique = " ".join(re.sub("ون$", "ين", word) for word in spelled.split())
+    variants = {oblique}
+    for form in (spelled, oblique):
+        variants |= {re.sub(r"^الحادي\b", "الواحد", form), re.sub(r"^الحادية\b", "الواحدة", form)}
+    return variants - {spelled}
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +320,7 @@ def _is_number_word(word: str, vocabulary: frozenset, lang: str = "") -> bool:
     if lowered in _VAGUE_PLURALS.get(lang, {}) or lowered in _MULTIPLICATIVES.get(lang, {}):
         return True
     collectives = _COLLECTIVES.get(lang, {})
-    if lowered in _ordinals(lang) or lowered in _scale_words(lang) or lowered in collectives \
+    if lowered in _ordinals(lang) or lowered in _ordinal_words(lang) or lowered in _scale_words(lang) or lowered in collectives \
             or lowered.rstrip("s") in collectives:
         return True
     if lowered in vocabulary or all(part in vocabulary for part in re.split(r"[\s\-\u00ad]", lowered)):
