@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test models bench bench-alignment bench-speed bench-drift clean
+.PHONY: demo test models bench bench-alignment bench-speed bench-drift bench-names clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ bench: bench-alignment bench-speed bench-drift
 bench-drift: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.drift --json bench/out/drift.json
+
+# The opt-in name check, on its own kinds (not part of `make bench` until it is a default check).
+bench-names: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.drift --checks names --category name --from-english --json bench/out/names.json
+	$(BIN)/python -m bench.report
 
 bench-alignment: models
 	mkdir -p bench/out

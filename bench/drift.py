@@ -12,6 +12,7 @@ command), and scores the JSONL it returns:
   given the line pairs ready-aligned, which is more than it gets in real use.
 
     python -m bench.drift [--docs 24] [--langs fra,deu] [--json PATH]
+    python -m bench.drift --checks names --category name --from-english --json bench/out/names.json
 """
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ def _line_map(kind: str, label: Label, lines: int) -> dict[int, int | None]:
     return {k: k for k in range(lines)}
 
 
-def run_batch(cases: list[Case], folder: Path) -> tuple[dict[str, dict], float]:
+def run_batch(cases: list[Case], folder: Path, checks: str | None = None) -> tuple[dict[str, dict], float]:
     manifest = folder / "manifest.jsonl"
     with manifest.open("w", encoding="utf-8") as out:
         for case in cases:
@@ -94,7 +95,7 @@ def run_batch(cases: list[Case], folder: Path) -> tuple[dict[str, dict], float]:
     results = folder / "results.jsonl"
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "consistency", "batch", str(manifest), "--output", str(results),
-                    "--fail-on", "never"], cwd=ROOT, check=True)
+                    "--fail-on", "never"] + (["--checks", checks] if checks else []), cwd=ROOT, check=True)
     seconds = time.perf_counter() - started
     reports = {}
     for line in results.read_text(encoding="utf-8").splitlines():
@@ -194,13 +195,18 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
     return {"false_per_100_sentences": per_100, "recall": recall, "false_findings": false_findings}
 
 
-def run(codes: list[str], docs: int, seed: int) -> dict:
-    cases = build_cases(codes, docs, seed)
+def run(codes: list[str], docs: int, seed: int, checks: str | None = None, category: str | None = None,
+        from_english: bool = False) -> dict:
+    """``checks``: the checks to run (default: the default ones); ``category``: only its kinds
+    and the untouched pairs; ``from_english``: only English -> language."""
+    cases = [c for c in build_cases(codes, docs, seed)
+             if (category is None or c.label is None or c.label.category == category)
+             and (not from_english or c.source_lang == "en")]
     with tempfile.TemporaryDirectory() as folder:
-        reports, seconds = run_batch(cases, Path(folder))
+        reports, seconds = run_batch(cases, Path(folder), checks)
     result = score(cases, reports)
     signature = next(iter(reports.values()))["signature"] if reports else {}
-    result.update({"articles_per_direction": docs, "seed": seed, "cases": len(cases),
+    result.update({"articles_per_direction": docs, "seed": seed, "cases": len(cases), "checks": checks or "default",
                    "batch_seconds": round(seconds, 1),
                    "throughput_pairs_per_minute": round(60 * len(cases) / seconds, 1),
                    "signature": signature})
@@ -214,11 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=24, help="articles per direction (a seeded sample)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", default=None)
+    parser.add_argument("--checks", default=None, help="checks to run, as for `consistency batch` (default: the default ones)")
+    parser.add_argument("--category", default=None, help="plant only this category's kinds (e.g. name)")
+    parser.add_argument("--from-english", action="store_true", help="English -> language only")
     args = parser.parse_args(argv)
     if not ntrex.available():
         print(f"NTREX data not found at {ntrex.DATA}: skipping the drift benchmark", file=sys.stderr)
         return 0
-    result = run(args.langs.split(","), args.docs, args.seed)
+    result = run(args.langs.split(","), args.docs, args.seed, args.checks, args.category, args.from_english)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {k: v["recall"] for k, v in result["recall"].items() if ":" not in k}

@@ -15,35 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
+from bench import renderings
 from bench.alignment import split_point
 
-LANGS = ("en", "fr", "de", "es", "ru", "ar", "ko", "zh", "ja")
 
-# Entities with their usual rendering per language (Russian as a stem so case endings match).
-PEOPLE = [
-    ("Trump", "Trump", "Trump", "Trump", "Трамп", "ترامب", "트럼프", "特朗普", "トランプ"),
-    ("Putin", "Poutine", "Putin", "Putin", "Путин", "بوتين", "푸틴", "普京", "プーチン"),
-    ("Obama", "Obama", "Obama", "Obama", "Обам", "أوباما", "오바마", "奥巴马", "オバマ"),
-    ("Merkel", "Merkel", "Merkel", "Merkel", "Меркель", "ميركل", "메르켈", "默克尔", "メルケル"),
-    ("Macron", "Macron", "Macron", "Macron", "Макрон", "ماكرون", "마크롱", "马克龙", "マクロン"),
-]
-PLACES = [
-    ("London", "Londres", "London", "Londres", "Лондон", "لندن", "런던", "伦敦", "ロンドン"),
-    ("Paris", "Paris", "Paris", "París", "Париж", "باريس", "파리", "巴黎", "パリ"),
-    ("Moscow", "Moscou", "Moskau", "Moscú", "Москв", "موسكو", "모스크바", "莫斯科", "モスクワ"),
-    ("Washington", "Washington", "Washington", "Washington", "Вашингтон", "واشنطن", "워싱턴", "华盛顿", "ワシントン"),
-    ("Berlin", "Berlin", "Berlin", "Berlín", "Берлин", "برلين", "베를린", "柏林", "ベルリン"),
-    ("China", "Chine", "China", "China", "Кита", "الصين", "중국", "中国", "中国"),
-    ("Russia", "Russie", "Russland", "Rusia", "Росси", "روسيا", "러시아", "俄罗斯", "ロシア"),
-    ("Germany", "Allemagne", "Deutschland", "Alemania", "Германи", "ألمانيا", "독일", "德国", "ドイツ"),
-    ("France", "France", "Frankreich", "Francia", "Франци", "فرنسا", "프랑스", "法国", "フランス"),
-    ("Japan", "Japon", "Japan", "Japón", "Япони", "اليابان", "일본", "日本", "日本"),
-    ("Iran", "Iran", "Iran", "Irán", "Иран", "إيران", "이란", "伊朗", "イラン"),
-    ("Syria", "Syrie", "Syrien", "Siria", "Сири", "سوريا", "시리아", "叙利亚", "シリア"),
-    ("Israel", "Israël", "Israel", "Israel", "Израил", "إسرائيل", "이스라엘", "以色列", "イスラエル"),
-    ("Scotland", "Écosse", "Schottland", "Escocia", "Шотланди", "اسكتلندا", "스코틀랜드", "苏格兰", "スコットランド"),
-    ("Mexico", "Mexique", "Mexiko", "México", "Мексик", "المكسيك", "멕시코", "墨西哥", "メキシコ"),
-]
 _CJK_NUMERAL = r"(?<=[\d一二三四五六七八九十两])"
 SCALES = {  # (pattern of a smaller scale word, a larger one in the same grammatical form)
     "en": [(r"\bmillion", "billion"), (r"\bthousand", "million")],
@@ -156,40 +131,84 @@ def figure_scale(rng, source, target, source_lang, target_lang, others):
                    Label("figure", "scale", "target", k, match.start(), match.start() + len(larger)))
 
 
-def _entities(table, source, target, source_lang, target_lang):
-    s, t = LANGS.index(source_lang), LANGS.index(target_lang)
+def _at_word(line: str, form: str, whole: bool = False) -> int:
+    """Where ``form`` starts in ``line`` at the start of a word (endings and particles may
+    follow it: Путина, 푸틴의; with ``whole``, as for English, nothing may: not "London" in
+    "Londonderry"); -1 when absent. In Han and kana there are no word starts."""
+    for match in re.finditer(re.escape(form), line):
+        before = line[match.start() - 1] if match.start() else " "
+        after = line[match.end():match.end() + 1]
+        if whole and after.isalpha():
+            continue
+        if not before.isalpha() or unicodedata.name(before, "").startswith(("CJK", "KATAKANA", "HIRAGANA")):
+            return match.start()
+    return -1
+
+
+def _name_spots(source, target, source_lang, target_lang):
+    """(pair, line, source offset, target offset) where a name and its NTREX rendering stand in
+    the same line pair, and the table of renderings (bench/renderings.py)."""
+    table = renderings.pairs(source_lang, target_lang)
     spots = []
-    for row in table:
+    for pair in table:
         for k, (source_line, target_line) in enumerate(zip(source, target)):
-            if row[s] in source_line and row[t] in target_line:
-                spots.append((row, k, source_line.index(row[s]), target_line.index(row[t])))
-    return spots, s, t
+            at_source = _at_word(source_line, pair[0], whole=source_lang == "en")
+            at_target = _at_word(target_line, pair[1], whole=target_lang == "en")
+            if at_source >= 0 and at_target >= 0:
+                spots.append((pair, k, at_source, at_target))
+    return spots, table
 
 
 def name_replaced(rng, source, target, source_lang, target_lang, others):
-    table = _pick(rng, [PEOPLE, PLACES])
-    spots, s, t = _entities(table, source, target, source_lang, target_lang)
+    spots, table = _name_spots(source, target, source_lang, target_lang)
     spot = _pick(rng, spots)
     if spot is None:
         return None
-    row, k, _, at = spot
+    pair, k, _, at = spot
     text = "\n".join(target)
-    replacement = _pick(rng, [r[t] for r in table if r[t] not in text and r[t] != row[t]])
+    replacement = _pick(rng, [t for _, t in table if t not in text and pair[1] not in t and t not in pair[1]])
     if replacement is None:
         return None
-    line = target[k][:at] + replacement + target[k][at + len(row[t]):]
+    line = target[k][:at] + replacement + target[k][at + len(pair[1]):]
     return Planted(_replace(target, k, line), Label("name", "replaced", "target", k, at, at + len(replacement)))
 
 
+def name_garbled(rng, source, target, source_lang, target_lang, others):
+    spots, table = _name_spots(source, target, source_lang, target_lang)
+    spot = _pick(rng, [s for s in spots if len(s[0][1]) >= 2])
+    if spot is None:
+        return None
+    pair, k, _, at = spot
+    garbled = _garble(rng, pair[1], [t for _, t in table])
+    line = target[k][:at] + garbled + target[k][at + len(pair[1]):]
+    return Planted(_replace(target, k, line), Label("name", "garbled", "target", k, at, at + len(garbled)))
+
+
+def _garble(rng, form: str, others: list[str]) -> str:
+    """A misspelling: two inner letters of an alphabet swapped (Pyongyang -> Pyongyagn), or in
+    Han, kana and Hangul, where each character is a syllable, one character after the first
+    replaced by one from another name (平壤 -> 平斯)."""
+    syllabic = unicodedata.name(form[-1], "").startswith(("CJK", "KATAKANA", "HIRAGANA", "HANGUL"))
+    if syllabic:
+        spare = sorted({c for other in others for c in other if c not in form and c.isalpha()})
+        k = rng.randrange(1, len(form))
+        return form[:k] + spare[rng.randrange(len(spare))] + form[k + 1:]
+    inner = [k for k in range(1, len(form) - 2) if form[k] != form[k + 1] and form[k].isalpha() and form[k + 1].isalpha()]
+    if not inner:
+        return form[::-1] if form[::-1] != form else form + form[-1]
+    k = inner[rng.randrange(len(inner))]
+    return form[:k] + form[k + 1] + form[k] + form[k + 2:]
+
+
 def name_dropped(rng, source, target, source_lang, target_lang, others):
-    spots, s, t = _entities(PEOPLE + PLACES, source, target, source_lang, target_lang)
+    spots, _ = _name_spots(source, target, source_lang, target_lang)
     spot = _pick(rng, spots)
     if spot is None:
         return None
-    row, k, at_source, at = spot
-    line = (target[k][:at] + target[k][at + len(row[t]):]).replace("  ", " ")
+    pair, k, at_source, at = spot
+    line = (target[k][:at] + target[k][at + len(pair[1]):]).replace("  ", " ")
     return Planted(_replace(target, k, line),
-                   Label("name", "dropped", "source", k, at_source, at_source + len(row[s])))
+                   Label("name", "dropped", "source", k, at_source, at_source + len(pair[0])))
 
 
 def quote_content(rng, source, target, source_lang, target_lang, others):
@@ -275,7 +294,7 @@ def _final_stop(line: str) -> str:
 PERTURBATIONS: dict[str, Perturbation] = {
     "figure/value": figure_value, "figure/scale": figure_scale,
     "figure/transposed": figure_transposed, "figure/dropped": figure_dropped,
-    "name/replaced": name_replaced, "name/dropped": name_dropped,
+    "name/replaced": name_replaced, "name/garbled": name_garbled, "name/dropped": name_dropped,
     "quote/truncated": quote_content, "quote/unquoted": quote_unquoted,
     "omission/sentence": sentence_dropped, "addition/sentence": sentence_added,
     "omission/clause": clause_dropped, "meaning/negation": negation,

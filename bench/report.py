@@ -23,11 +23,11 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift"):
+    for name in ("alignment", "speed", "drift", "names"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
-    for finding in results.get("drift", {}).get("false_findings", []):
+    for finding in results.get("drift", {}).get("false_findings", []) + results.get("names", {}).get("false_findings", []):
         for side in ("source", "target"):  # offsets only: NTREX text is never copied here
             if finding.get(side):
                 finding[side].pop("text", None)
@@ -57,6 +57,9 @@ def table(results: dict) -> str:
     drift = results.get("drift")
     if drift:
         lines += drift_tables(drift)
+    names = results.get("names")
+    if names:
+        lines += names_table(names)
     speed = results.get("speed")
     if speed:
         warm, cold = speed["warm"], speed["cold"]
@@ -114,6 +117,24 @@ def drift_tables(drift: dict) -> list[str]:
               f"minute ({drift['batch_seconds']:.0f} s, model load included); the drifted copies share most "
               "sentences with their original, which the sentence cache embeds once, so this is not the rate "
               "for distinct articles (see the speed table).", ""]
+    return lines
+
+
+def names_table(names: dict) -> list[str]:
+    recall = names["recall"]
+    kinds = sorted({key.split(":")[1] for key in recall if ":" in key})
+    lines = [f"**Names** (the opt-in `names` check alone; `make bench-names`), {names['articles_per_direction']} "
+             f"articles per direction, English → language, {names['cases']} article pairs; a name and its "
+             "rendering are found from the corpus (`bench/renderings.py`), then the rendering is replaced by "
+             "another name's, garbled or dropped:", "",
+             "| direction | name findings per 100 sentences, untouched | " + " | ".join(f"{k} recall" for k in kinds) + " |",
+             "| --- | --- | " + " | ".join("---" for _ in kinds) + " |"]
+    for direction, row in names["false_per_100_sentences"].items():
+        cells = [f"{recall[f'{direction}:{k}']['caught']}/{recall[f'{direction}:{k}']['planted']}"
+                 if f"{direction}:{k}" in recall else "–" for k in kinds]
+        lines.append(f"| {direction} | {row['ours']:.2f} | " + " | ".join(cells) + " |")
+    overall = [f"{k} {recall[k]['recall']:.2f}" for k in kinds if k in recall]
+    lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
     return lines
 
 

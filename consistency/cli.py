@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "(default: the offline multilingual-e5-small)")
     check.add_argument("--fail-on", choices=SEVERITIES + ("never",), default="major",
                        help="exit 1 when a finding is at least this severe (default: major)")
-    check.add_argument("--checks", help="comma-separated checks to run (default: all)")
+    check.add_argument("--checks", help="comma-separated checks to run (default: every check not marked opt-in; `consistency checks` lists them)")
     check.add_argument("--segmentation", choices=("auto", "lines"), default="auto",
                        help="auto: sentences found by ICU; lines: one sentence per line")
     check.add_argument("--max-chars", type=int, default=None, help="refuse longer inputs")

@@ -24,7 +24,7 @@ class Settings:
     source_lang: str | None = None  # None: identify from the text
     target_lang: str | None = None
     model: str | None = None  # None: the offline default (multilingual-e5-small)
-    checks: tuple[str, ...] | None = None  # None: every registered check
+    checks: tuple[str, ...] | None = None  # None: the default checks (every one not opt-in)
     segmentation: str = "auto"  # "auto": ICU sentences; "lines": one sentence per line
     markdown: bool = False
     max_chars: int = DEFAULT_MAX_CHARS

@@ -35,7 +35,7 @@ class MeaningEncoder(Encoder):
             out[row] = vector / np.linalg.norm(vector)
         return out
 
-    def embed_tokens(self, texts):
+    def embed_tokens(self, texts, layer=None):
         raise NotImplementedError
 
     def signature(self):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench import renderings
 from bench.perturb import PERTURBATIONS, document_span, plant
 
 SOURCE = [
@@ -29,6 +30,13 @@ def changed_region(old: str, new: str) -> tuple[int, int]:
     while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
     return prefix, len(new) - suffix
+
+
+@pytest.fixture(autouse=True)
+def renderings_of_the_test_article(monkeypatch):
+    """The name kinds take renderings from the NTREX inventory; this article brings its own."""
+    monkeypatch.setattr(renderings, "pairs", lambda source_lang, target_lang: [("London", "Londres"),
+                                                                           ("Putin", "Poutine"), ("Moscow", "Moscou")])
 
 
 @pytest.mark.parametrize("kind", sorted(PERTURBATIONS))

@@ -28,8 +28,10 @@ class Encoder(ABC):
         """(len(texts), dim) float32 rows of unit length; empty input gives (0, dim)."""
 
     @abstractmethod
-    def embed_tokens(self, texts: Sequence[str]) -> list[TokenVectors]:
-        """Per text, the vectors of its tokens (special and prompt tokens left out)."""
+    def embed_tokens(self, texts: Sequence[str], layer: int | None = None) -> list[TokenVectors]:
+        """Per text, the vectors of its tokens (special and prompt tokens left out), from the
+        last layer or from hidden state ``layer`` (0 the embeddings, negative from the top):
+        word alignment reads a middle layer, where words of two languages meet best."""
 
     @abstractmethod
     def signature(self) -> dict:

@@ -29,8 +29,8 @@ class CachedEncoder(Encoder):
             self._vectors.popitem(last=False)
         return out
 
-    def embed_tokens(self, texts: Sequence[str]) -> list[TokenVectors]:
-        return self.inner.embed_tokens(texts)
+    def embed_tokens(self, texts: Sequence[str], layer: int | None = None) -> list[TokenVectors]:
+        return self.inner.embed_tokens(texts, layer)
 
     def signature(self) -> dict:
         return self.inner.signature()

@@ -61,10 +61,10 @@ class TransformerEncoder(Encoder):
             out[rows] = pooled.numpy()
         return out
 
-    def embed_tokens(self, texts: Sequence[str]) -> list[TokenVectors]:
+    def embed_tokens(self, texts: Sequence[str], layer: int | None = None) -> list[TokenVectors]:
         result: list[TokenVectors | None] = [None] * len(texts)
         shift = len(self.prefix)
-        for rows, hidden, mask, offsets in self._forward(texts):
+        for rows, hidden, mask, offsets in self._forward(texts, layer):
             vectors = self._torch.nn.functional.normalize(hidden, dim=-1).numpy()
             for k, row in enumerate(rows):
                 spans = offsets[k]
@@ -74,8 +74,9 @@ class TransformerEncoder(Encoder):
                                            vectors[k][keep].astype(np.float32))
         return result  # type: ignore[return-value]
 
-    def _forward(self, texts: Sequence[str]):
-        """Yield (rows, last hidden states, attention mask, char offsets) per length bucket."""
+    def _forward(self, texts: Sequence[str], layer: int | None = None):
+        """Yield (rows, hidden states of ``layer`` (the last when None), attention mask, char
+        offsets) per length bucket."""
         if not texts:
             return
         torch = self._torch
@@ -101,7 +102,9 @@ class TransformerEncoder(Encoder):
                     mask[k, :n] = 1
                     offsets[k, :n] = encoded["offset_mapping"][row]
                 mask_t = torch.from_numpy(mask)
-                hidden = self.model(input_ids=torch.from_numpy(ids), attention_mask=mask_t).last_hidden_state
+                output = self.model(input_ids=torch.from_numpy(ids), attention_mask=mask_t,
+                                    output_hidden_states=layer is not None)
+                hidden = output.last_hidden_state if layer is None else output.hidden_states[min(layer, len(output.hidden_states) - 1)]
                 yield rows, hidden, mask_t, offsets
 
 

@@ -1,0 +1,154 @@
+"""Extraction: names (people, places, organisations) in a sentence, and the spans of another
+sentence that may render them.
+
+Names are found where a script has capital letters (Latin, Cyrillic, Greek, Armenian …): a
+capitalised word inside a sentence, or at its start when the article also writes it
+capitalised inside a sentence. Adjacent capitalised words form one group ("Phil Mickelson",
+"Bank of England"). Scripts without capitals (Arabic, Hebrew, CJK, Hangul, Devanagari …) are
+not searched for names of their own: the check looks there for the rendering of each name found
+on the other side, among every span a name can be written as (``candidates``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .exonyms import is_adjective_of_place
+from .romanise import consonant_key, fold, romanise, script_of  # noqa: F401 (fold is public)
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "al", "el", "la", "le", "du", "di",
+              "of", "dos", "das", "y", "ibn", "zu"}
+_SENTENCE_OPENERS = "\"“”„«»‘’'(—–-:[「『"
+_CASED_SCRIPTS = {"latin", "cyrillic", "greek", "armenian", "georgian"}
+MIN_KEY = 3  # a name whose consonant key is shorter ("Rory", "Aceh", "Iowa") cannot be told from chance
+SHORT = "too short to match across scripts"  # unless CLDR knows how the other language writes it (Seoul)
+ADJECTIVE = "an adjective of a place or people, which translations translate"
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int  # offsets into the text it was found in
+    end: int
+    text: str
+    key: str  # consonant key (romanise.consonant_key)
+    group: int  # names with one group number stand side by side ("Phil Mickelson")
+    soft: str | None = None  # why it may support a match but never raise a finding alone
+    phrase: str = ""  # the whole group as written ("Corée du Nord"), which CLDR may know as one name
+
+    @property
+    def romanised(self) -> str:
+        return romanise(self.text)
+
+
+def has_capitals(lang_or_text: str) -> bool:
+    """Whether a language (by a sample of its text) is written in a script with capital letters."""
+    return script_of(lang_or_text) in _CASED_SCRIPTS
+
+
+def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozenset = frozenset()) -> list[Name]:
+    """Names in ``text``. ``inside``: words the article writes capitalised inside a sentence
+    (so they are names at its start too); ``lower``: words it writes in lower case (so a
+    capitalised one is a common word used as a name, which translations translate)."""
+    names: list[Name] = []
+    words = list(_WORD.finditer(text))
+    group = -1
+    previous_end = None
+    for k, match in enumerate(words):
+        word = _bare(match.group())
+        at_start = _starts_sentence(text, match.start())
+        capitalised = word[:1].isupper() and script_of(word) in _CASED_SCRIPTS
+        if not capitalised or word in _months(lang):
+            previous_end = None
+            continue
+        if at_start and word not in inside and not _next_is_capitalised(words, k):
+            previous_end = None
+            continue
+        gap = text[previous_end:match.start()] if previous_end is not None else None
+        if gap is None or not re.fullmatch(r"\s|\s(?:" + "|".join(_PARTICLES) + r")\s", gap):
+            group += 1
+        end = match.start() + len(word)
+        names.append(Name(match.start(), end, word, consonant_key(word), group, _soft_reason(word, lang, lower)))
+        previous_end = end
+    spans = {}
+    for name in names:
+        spans[name.group] = (spans.get(name.group, (name.start,))[0], name.end)
+    named = [replace(n, phrase=text[spans[n.group][0]:spans[n.group][1]]) for n in names]
+    # "North Korean", "South African": the whole group is an adjective of a place.
+    return [replace(n, soft=n.soft or ADJECTIVE) if n.phrase != n.text and is_adjective_of_place(n.phrase, lang)
+            else n for n in named]
+
+
+def _bare(word: str) -> str:
+    """'Sainsbury's' -> 'Sainsbury', 'Trump’s' -> 'Trump'."""
+    return re.sub(r"['’]s$", "", word)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS + ".!?"
+
+
+def _next_is_capitalised(words: list, k: int) -> bool:
+    return k + 1 < len(words) and words[k + 1].group()[:1].isupper() and \
+        words[k + 1].start() - words[k].end() == 1
+
+
+def _soft_reason(word: str, lang: str, lower: frozenset) -> str | None:
+    if len(consonant_key(word)) < MIN_KEY:
+        return SHORT
+    if is_adjective_of_place(word, lang):
+        return ADJECTIVE
+    if word.isupper():
+        return "an acronym, often spelt out or translated"
+    if word.lower() in lower:
+        return "a common word written capitalised"
+    return None
+
+
+@lru_cache(maxsize=32)
+def _months(lang: str) -> frozenset:
+    """Month and weekday names (ICU's date symbols): capitalised in many languages, never names here."""
+    import icu
+
+    symbols = icu.DateFormatSymbols(icu.Locale(lang or "en"))
+    return frozenset(w for w in list(symbols.getMonths()) + list(symbols.getShortMonths())
+                     + list(symbols.getWeekdays()) + list(symbols.getShortWeekdays()) if w)
+
+
+def article_cues(sentences: list[str]) -> tuple[frozenset, frozenset]:
+    """(words written capitalised inside a sentence, words written in lower case) over an article."""
+    inside, lower = set(), set()
+    for sentence in sentences:
+        for match in _WORD.finditer(sentence):
+            word = _bare(match.group())
+            if word.islower():
+                lower.add(word)
+            elif word[:1].isupper() and not _starts_sentence(sentence, match.start()):
+                inside.add(word)
+    return frozenset(inside), frozenset(lower)
+
+
+def candidates(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` a name may be written as, in any script: words and pairs of words,
+    Hangul words without their particles (푸틴의), runs of kana, and the 2-6 character pieces of
+    Han runs (names stand inside them without spaces: 普京总统)."""
+    spans: set[tuple[int, int]] = set()
+    for run in re.finditer(r"[\u4e00-\u9fff\u3400-\u4dbf]+", text):
+        for i in range(run.start(), run.end()):
+            for j in range(i + 2, min(run.end(), i + 6) + 1):
+                spans.add((i, j))
+    for run in re.finditer(r"[\u30a1-\u30fa\u30fc]+(?:[・=＝][\u30a1-\u30fa\u30fc]+)*", text):
+        spans.add(run.span())
+        for part in re.finditer(r"[\u30a1-\u30fa\u30fc]+", run.group()):
+            spans.add((run.start() + part.start(), run.start() + part.end()))
+    words = [m for m in _WORD.finditer(text) if script_of(m.group()) not in ("han", "kana")]
+    for k, match in enumerate(words):
+        spans.add(match.span())
+        if script_of(match.group()) == "hangul":
+            spans.update((match.start(), match.start() + n) for n in range(2, len(match.group())))
+        if k + 1 < len(words) and re.fullmatch(r"[\s\-·・]", text[match.end():words[k + 1].start()]):
+            spans.add((match.start(), words[k + 1].end()))
+    return sorted(spans)
+

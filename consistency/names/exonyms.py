@@ -1,0 +1,85 @@
+"""Conventional renderings that no romanisation reaches (Germany / Allemagne / Deutschland /
+ألمانيا / 독일 / ドイツ): CLDR's names of countries and of the cities that name time zones, and
+its language names (which in English are also the adjectives: Russian, Japanese), read
+through ICU for any pair of languages."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .romanise import fold
+
+
+@lru_cache(maxsize=64)
+def _names(lang: str) -> dict[str, set[str]]:
+    """CLDR identifier (region code, time zone, language code) -> its names in ``lang`` (a
+    country's long and short name: アメリカ合衆国 and アメリカ, United States and US)."""
+    import icu
+
+    locale = icu.Locale(lang)
+    short = icu.LocaleDisplayNames.createInstance(locale, [icu.UDisplayContext.LENGTH_SHORT])
+    names: dict[str, set[str]] = {}
+    for region in icu.Locale.getISOCountries():
+        names[f"region:{region}"] = {icu.Locale("", region).getDisplayCountry(locale), short.regionDisplayName(region)}
+    zones = icu.TimeZoneNames.createInstance(locale)
+    for zone in icu.TimeZone.createEnumeration():
+        city = zones.getExemplarLocationName(zone)
+        if city:
+            names[f"zone:{zone}"] = {city}
+    for language in icu.Locale.getISOLanguages():
+        names[f"language:{language}"] = {icu.Locale(language).getDisplayLanguage(locale)}
+    # ICU answers with the code itself when it has no name ("XK"): not a name.
+    return {key: {n for n in found if n and n != key.split(":", 1)[1]} for key, found in names.items()}
+
+
+@lru_cache(maxsize=64)
+def _by_form(lang: str) -> dict[str, set[str]]:
+    """Folded name in ``lang`` -> CLDR identifiers it names."""
+    table: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    for key, found in _names(lang).items():
+        for name in found:
+            table.setdefault(fold(name), set()).add(key)
+            if len(name) >= 6 and name[-1].isalpha() and name[-1].lower() != name[-1].upper():  # Германия: германи
+                stems.setdefault(fold(name)[:-1], set()).add(key)
+            last = name.split()[-1]
+            if key.startswith("region:") and " " in name and len(last) >= 5:  # South Korea: "Korea"
+                table.setdefault(fold(last), set()).add(key)
+    for stem, keys in stems.items():  # a stem only where no name is written so
+        table.setdefault(stem, keys)
+    return table
+
+
+def renderings(name: str, source_lang: str, target_lang: str) -> set[str]:
+    """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when CLDR does not
+    know it). An adjective formed on a country name ("Indonesian", "Syrian") counts as it."""
+    keys = _identifiers(name, source_lang) | _country_of_adjective(name, source_lang)
+    target = _names(target_lang)
+    return {name for k in keys for name in target.get(k, ())}
+
+
+def is_adjective_of_place(word: str, lang: str) -> bool:
+    """English capitalises the adjectives of places and peoples ("Korean", "Western"), which
+    other languages write in lower case or fold into another word (북한, 西側の)."""
+    return lang == "en" and (bool(_country_of_adjective(word, lang))
+                             or len(word) >= 6 and word.endswith(("ern", "ese", "ish", "ean")))
+
+
+def _identifiers(name: str, lang: str) -> set[str]:
+    """What CLDR says ``name`` names; an inflected form counts as its stem (Пхеньяном, Парижа)."""
+    table, folded = _by_form(lang), fold(name)
+    for cut in range(0, 4):
+        if cut and len(folded) - cut < 4:
+            break
+        found = table.get(folded[:len(folded) - cut])
+        if found:
+            return set(found)
+    return set()
+
+
+def _country_of_adjective(name: str, lang: str) -> set[str]:
+    """"Indonesian", "Syrian", "Korean", "Brazilian": the country whose name they extend."""
+    folded = fold(name)
+    if len(folded) < 6:
+        return set()
+    table = _by_form(lang)
+    return {k for cut in (1, 2, 3) for k in table.get(folded[:-cut], ()) if k.startswith("region:")}

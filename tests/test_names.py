@@ -1,0 +1,95 @@
+"""Names: romanisation keys, CLDR renderings, extraction, and the check on hand-aligned pairs."""
+from __future__ import annotations
+
+import pytest
+
+from consistency.alignment import Bead
+from consistency.checks.base import CheckContext
+from consistency.checks.names import NameCheck
+from consistency.document import Document
+from consistency.names import ADJECTIVE, SHORT, extract
+from consistency.names.exonyms import renderings
+from consistency.names.romanise import consonant_key, fold, key_similarity
+from consistency.segmentation import segment
+
+# One name as news in each language writes it.
+TRUMP = ["Trump", "Трамп", "ترامب", "트럼프", "トランプ", "特朗普"]
+PUTIN = ["Putin", "Poutine", "Путина", "بوتين", "푸틴", "プーチン", "普京"]
+STURRIDGE = ["Sturridge", "Старридж", "ستوريدج", "스터리지", "スタリッジ"]
+
+
+@pytest.mark.parametrize("forms", [TRUMP, PUTIN, STURRIDGE], ids=["Trump", "Putin", "Sturridge"])
+def test_one_name_keys_alike_in_every_script(forms):
+    # Vowels dropped (Arabic writes few, Japanese and Korean add them), consonants by class.
+    assert all(key_similarity(consonant_key(forms[0]), consonant_key(form)) >= 0.6 for form in forms), \
+        [(form, consonant_key(form)) for form in forms]
+
+
+def test_different_names_key_apart():
+    for a, b in [("Trump", "Меркель"), ("Putin", "ماكرون"), ("Sturridge", "シャキリ"), ("Putin", "梅德韦杰夫")]:
+        assert key_similarity(consonant_key(a), consonant_key(b)) < 0.6, (a, b)
+
+
+def test_arabic_article_and_long_vowels_are_not_consonants():
+    assert consonant_key("الأولمبية") == consonant_key("Olympi")  # al- dropped, initial أو a vowel
+    assert consonant_key("كولورادو") == consonant_key("Colorado")  # medial و is a long vowel
+
+
+def test_cldr_renders_countries_cities_and_adjectives_of_countries():
+    assert renderings("Germany", "en", "ja") >= {"ドイツ"}
+    assert "Allemagne" in renderings("Germany", "en", "fr")
+    assert "Москва" in renderings("Moscow", "en", "ru")
+    assert renderings("Korean", "en", "zh") >= {"朝鲜", "韩国"}  # a country's adjective: the country
+    assert "アメリカ" in renderings("United States", "en", "ja")  # ICU's short name as well
+    assert "Pyongyang" in renderings("Пхеньяном", "ru", "en")  # an inflected form reads as its stem
+    assert renderings("Trump", "en", "ru") == set()
+
+
+def test_fold_keeps_hangul_syllables_whole():
+    assert fold("평양") == "평양" and fold("Éric") == "eric"
+
+
+def test_extraction_marks_what_may_only_support_a_match():
+    names = {n.text: n for n in extract("He met Vladimir Putin and North Korean soldiers in Iowa in June.", "en")}
+    assert "June" not in names and "He" not in names  # a month; a sentence start
+    assert names["Putin"].soft is None and names["Putin"].phrase == "Vladimir Putin"
+    assert names["North"].soft == ADJECTIVE  # "North Korean" is an adjective of a place
+    assert names["Iowa"].soft == SHORT
+    assert [n.text for n in extract("Putin said so.", "en", inside=frozenset({"Putin"}))] == ["Putin"]
+    assert [n.text for n in extract("Putin said so.", "en")] == []  # a capital at the start says nothing
+
+
+def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr"):
+    documents = [segment(Document("\n\n".join(lines) + "\n", lang)) for lines, lang in
+                 ((source, source_lang), (target, target_lang))]
+    alignment = [Bead((k,), (k,), 1.0) for k in range(min(len(source), len(target)))]
+    return list(NameCheck().run(CheckContext(*documents, alignment, encoder=None)))
+
+
+def test_rendered_names_are_no_finding_without_the_model():
+    assert _findings(["Talks in Moscow with Sturridge and Germany."],
+                     ["Переговоры в Москве со Старриджем и Германией."], target_lang="ru") == []
+    assert _findings(["Talks in Moscow with Sturridge."], ["모스크바에서 스터리지와 회담."], target_lang="ko") == []
+
+
+def test_replaced_name_is_critical_and_points_at_both_names():
+    (finding,) = _findings(["Talks with Sturridge ended."], ["Les pourparlers avec Shaqiri ont pris fin."])
+    assert (finding.severity, finding.source.text, finding.target.text) == ("critical", "Sturridge", "Shaqiri")
+    assert finding.details["name"]["key"] == consonant_key("Sturridge")
+
+
+def test_garbled_name_is_major_and_shows_the_usual_rendering():
+    (finding,) = _findings(["The letter reached Pyongyang."], ["La lettre est arrivée à Pyangyong."])
+    assert finding.severity == "major" and "garbled" in finding.message
+    assert "Pyongyang" in finding.details["usual_renderings"]
+
+
+def test_dropped_and_added_names():
+    (dropped,) = _findings(["Talks with Sturridge ended."], ["Les pourparlers ont pris fin."])
+    assert dropped.severity == "major" and dropped.target is None and dropped.source.text == "Sturridge"
+    (added,) = _findings(["The talks ended."], ["Les pourparlers avec Shaqiri ont pris fin."])
+    assert added.severity == "major" and added.source is None and added.target.text == "Shaqiri"
+
+
+def test_german_capitals_do_not_mark_names():
+    assert _findings(["The letter arrived."], ["Das Schreiben ist angekommen."], target_lang="de") == []
