@@ -74,8 +74,13 @@ def table(results: dict) -> str:
                   f"| encoder alone | {warm['encoder_sentences_per_second']:.0f} sentences/s |",
                   f"| model load (warm process) | {warm['model_load_seconds']:.1f} s |",
                   f"| cold start, `consistency check` process to report | {cold['seconds']:.1f} s |",
-                  f"| peak RSS, warm process / cold process | {warm['peak_rss_mb']} MB / {cold['peak_rss_mb']} MB |",
-                  ""]
+                  f"| peak RSS, warm process / cold process | {warm['peak_rss_mb']} MB / {cold['peak_rss_mb']} MB |"]
+        if "names" in speed:
+            names = speed["names"]
+            lines.append(f"| the opt-in name check added to warm end-to-end (goal ≤ 30 %) | "
+                         f"{names['added_share']:+.0%} ({names['default_median_seconds']:.2f} s → "
+                         f"{names['with_names_median_seconds']:.2f} s) |")
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -105,6 +105,29 @@ def warm(source: str, target: str, runs: int) -> dict:
     }
 
 
+def name_check_cost(source: str, target: str, runs: int) -> dict:
+    """What the opt-in name check adds to the warm end-to-end time: the same pair checked with
+    the default checks and with the name check too, runs interleaved so both see one machine state."""
+    from consistency import Checker, Settings
+    from consistency.checks import defaults
+
+    plain = Checker(Settings(source_lang="en", target_lang="de"))
+    named = Checker(Settings(source_lang="en", target_lang="de", checks=tuple(defaults()) + ("names",)),
+                    encoder=plain.encoder.inner)
+    plain.check(source, target), named.check(source, target)  # one-time costs, not counted
+    times: dict[str, list[float]] = {"default": [], "with_names": []}
+    for _ in range(runs):
+        for label, checker in (("default", plain), ("with_names", named)):
+            checker.encoder.clear()
+            started = time.perf_counter()
+            checker.check(source, target)
+            times[label].append(time.perf_counter() - started)
+    medians = {label: statistics.median(values) for label, values in times.items()}
+    return {"default_median_seconds": round(medians["default"], 3),
+            "with_names_median_seconds": round(medians["with_names"], 3),
+            "added_share": round(medians["with_names"] / medians["default"] - 1, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -112,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     source, target, origin = article_pair()
     result = {"pair": origin, "cores": os.cpu_count(), "warm": warm(source, target, args.runs),
-              "cold": cold_start(source, target)}
+              "cold": cold_start(source, target), "names": name_check_cost(source, target, args.runs)}
     text = json.dumps(result, indent=1)
     print(text)
     if args.json:
