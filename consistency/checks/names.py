@@ -44,8 +44,9 @@ class NameCheck(Check):
         target = side_of(context.target, "target", context.source.lang)
         beads = [b for b in context.alignment if b.source and b.target]
         used: set[tuple[int, int]] = set()  # target names shown as what replaced a source name
+        alignments: dict = {}  # bead -> word alignment, computed once for both searches
         if source.names is not None:
-            search = Search(source, target, beads, context)
+            search = Search(source, target, beads, context, alignments)
             for lost in search.lost():
                 finding = self._lost(lost, search)
                 if finding.target is not None:
@@ -56,7 +57,7 @@ class NameCheck(Check):
             # capitalised word the alignment ties to source words ("Nouvel An" / "New Year") is
             # a translation, and a name the source article has elsewhere ("he said" / "selon
             # Trump") makes explicit what the source says.
-            search = Search(target, source, beads, context)
+            search = Search(target, source, beads, context, alignments)
             for lost in search.lost():
                 if not any(a < lost.name.end and lost.name.start < b for a, b in used) \
                         and not search.corresponds(lost.name, lost.bead) \

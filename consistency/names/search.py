@@ -63,11 +63,12 @@ class Lost:
 class Search:
     """The names of one side looked for in the other, bead by bead."""
 
-    def __init__(self, side: Side, other: Side, beads: list, context: CheckContext):
+    def __init__(self, side: Side, other: Side, beads: list, context: CheckContext,
+                 alignments: dict[int, TokenAlignment | None] | None = None):
         self.side, self.other, self.beads, self.context = side, other, beads, context
         self.langs = (side.document.lang, other.document.lang)
         self.forms: dict[str, Counter] = defaultdict(Counter)  # folded name -> how the other side wrote it
-        self._alignments: dict[int, TokenAlignment | None] = {}
+        self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
         self.learned = self._learn()
 
     def _learn(self) -> dict[str, str]:
@@ -184,10 +185,15 @@ class Search:
         return form
 
     def alignment(self, k: int) -> TokenAlignment | None:
+        """The word alignment of bead ``k``, this side first; one per bead for both searches
+        (the target's search reads the source's the other way round)."""
         if k not in self._alignments:
-            self._alignments[k] = TokenAlignment.of(self.context.encoder, self._text(k, self.side)[0],
-                                                    self._text(k, self.other)[0])
-        return self._alignments[k]
+            source, target = self._text(k, self.side)[0], self._text(k, self.other)[0]
+            if self.side.which == "target":
+                source, target = target, source
+            self._alignments[k] = TokenAlignment.of(self.context.encoder, source, target)
+        alignment = self._alignments[k]
+        return alignment if alignment is None or self.side.which == "source" else alignment.reversed()
 
     def _by_alignment(self, name: Name, k: int) -> str | None:
         """The form the aligned words give the name, "" when they translate it, None when neither."""

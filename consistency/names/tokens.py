@@ -29,6 +29,10 @@ class TokenAlignment:
             return None
         return cls(source_tokens, target_tokens, source_tokens.vectors @ target_tokens.vectors.T)
 
+    def reversed(self) -> "TokenAlignment":
+        """The same alignment read from the other side."""
+        return TokenAlignment(self.target, self.source, self.similarity.T)
+
     def _tokens(self, side: TokenVectors, start: int, end: int) -> list[int]:
         return [k for k, (a, b) in enumerate(side.offsets) if a < end and b > start]
 
