@@ -133,6 +133,9 @@ class Search:
         トランプ), a word before the last one is lost only when a capitalised name stands in its
         place (Ryder Cup / Stadium Cup): translators drop given names and titles, not swap them."""
         lost = []
+        self.prefetch([k for k, bead in enumerate(self.beads) if any(
+            by_letters(n, self._text(k, self.other)[0], *self.langs) is None
+            for i in getattr(bead, self.side.which) for n in self.side.names.get(i, []))])
         for k, bead in enumerate(self.beads):
             ours = [(n, i) for i in getattr(bead, self.side.which) for n in self.side.names.get(i, [])]
             forms = {n.text: self._found(n, k) for n, _ in ours}
@@ -183,6 +186,16 @@ class Search:
         if form:
             self.forms[fold(name.text)][form] += 1
         return form
+
+    def prefetch(self, beads: list[int]) -> None:
+        """Align the words of these beads in one batched pass of the encoder rather than one
+        pass per bead (a pass for two short texts leaves most of the CPU idle)."""
+        wanted = [k for k in beads if k not in self._alignments]
+        if not wanted or self.context.encoder is None:
+            return
+        source, target = (self.side, self.other) if self.side.which == "source" else (self.other, self.side)
+        pairs = [(self._text(k, source)[0], self._text(k, target)[0]) for k in wanted]
+        self._alignments.update(zip(wanted, TokenAlignment.many(self.context.encoder, pairs)))
 
     def alignment(self, k: int) -> TokenAlignment | None:
         """The word alignment of bead ``k``, this side first; one per bead for both searches

@@ -24,10 +24,19 @@ class TokenAlignment:
 
     @classmethod
     def of(cls, encoder: Encoder, source: str, target: str) -> "TokenAlignment | None":
-        source_tokens, target_tokens = encoder.embed_tokens([source, target], LAYER)
-        if not len(source_tokens.offsets) or not len(target_tokens.offsets):
-            return None
-        return cls(source_tokens, target_tokens, source_tokens.vectors @ target_tokens.vectors.T)
+        return cls.many(encoder, [(source, target)])[0]
+
+    @classmethod
+    def many(cls, encoder: Encoder, pairs: list[tuple[str, str]]) -> list["TokenAlignment | None"]:
+        """One alignment per (source, target) pair, from one batched pass of the encoder."""
+        tokens = encoder.embed_tokens([text for pair in pairs for text in pair], LAYER)
+        result: list[TokenAlignment | None] = []
+        for source_tokens, target_tokens in zip(tokens[::2], tokens[1::2]):
+            if not len(source_tokens.offsets) or not len(target_tokens.offsets):
+                result.append(None)
+            else:
+                result.append(cls(source_tokens, target_tokens, source_tokens.vectors @ target_tokens.vectors.T))
+        return result
 
     def reversed(self) -> "TokenAlignment":
         """The same alignment read from the other side."""
