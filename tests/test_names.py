@@ -7,7 +7,7 @@ from consistency.alignment import Bead
 from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
-from consistency.names import ADJECTIVE, SHORT, extract
+from consistency.names import ADJECTIVE, SHORT, extract, title_case
 from consistency.names.exonyms import renderings
 from consistency.names.romanise import consonant_key, fold, key_similarity
 from consistency.segmentation import segment
@@ -57,6 +57,11 @@ def test_extraction_marks_what_may_only_support_a_match():
     assert names["Iowa"].soft == SHORT
     assert [n.text for n in extract("Putin said so.", "en", inside=frozenset({"Putin"}))] == ["Putin"]
     assert [n.text for n in extract("Putin said so.", "en")] == []  # a capital at the start says nothing
+
+
+def test_a_headline_in_title_case_marks_no_names_but_those_the_article_knows():
+    assert title_case("Trump Warns of Embarked Troops") and not title_case("He met Putin and Kim in Seoul.")
+    assert [n.text for n in extract("Trump Warns of Embarked Troops", "en", inside=frozenset({"Trump"}))] == ["Trump"]
 
 
 def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr"):

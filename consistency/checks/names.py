@@ -23,8 +23,8 @@ from ..document import Document
 from ..findings import Finding, Span
 from ..names import Name
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
-from ..names.search import (ALIGNED, ALPHABET_GARBLED, EXACT_KEY, GARBLED, LEARNED, TRANSLATED, Lost, Search,
-                            by_letters, misspelt, side_of)
+from ..names.search import (ALIGNED, ALPHABET_GARBLED, EXACT_KEY, GARBLED, LEARNED, TRANSLATED, TRANSLATED_LOWER,
+                            Lost, Search, by_letters, misspelt, side_of)
 from .base import Check, CheckContext, register
 
 
@@ -35,7 +35,8 @@ class NameCheck(Check):
     default = False  # far from its precision bar yet: bench/NOTES.md, "Names"
 
     def settings(self) -> dict:
-        return {"exact_key": EXACT_KEY, "aligned": ALIGNED, "translated": TRANSLATED, "learned": LEARNED,
+        return {"exact_key": EXACT_KEY, "aligned": ALIGNED, "translated": TRANSLATED,
+                "translated_lower": TRANSLATED_LOWER, "learned": LEARNED,
                 "garbled": GARBLED,
                 "alphabet_garbled": ALPHABET_GARBLED}
 

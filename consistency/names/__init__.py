@@ -53,16 +53,17 @@ def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozen
     capitalised one is a common word used as a name, which translations translate)."""
     names: list[Name] = []
     words = list(_WORD.finditer(text))
+    headline = title_case(text)
     group = -1
     previous_end = None
     for k, match in enumerate(words):
         word = _bare(match.group())
-        at_start = _starts_sentence(text, match.start())
+        at_start = _starts_sentence(text, match.start()) or headline  # in a headline, every word is a start
         capitalised = word[:1].isupper() and script_of(word) in _CASED_SCRIPTS
         if not capitalised or word in _months(lang):
             previous_end = None
             continue
-        if at_start and word not in inside and not _next_is_capitalised(words, k):
+        if at_start and word not in inside and (headline or not _next_is_capitalised(words, k)):
             previous_end = None
             continue
         gap = text[previous_end:match.start()] if previous_end is not None else None
@@ -117,10 +118,20 @@ def _months(lang: str) -> frozenset:
                      + list(symbols.getWeekdays()) + list(symbols.getShortWeekdays()) if w)
 
 
+def title_case(text: str) -> bool:
+    """A headline in title case ("Trump Warns of Embarked Troops"): capitals say nothing of
+    names there. Title case leaves only short words in lower case (of, and, with); a sentence
+    dense with names still has longer ones (met Vladimir Putin and North Korean *soldiers*)."""
+    words = _WORD.findall(text)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return capitalised >= 3 and capitalised > 0.6 * len(words) and not any(len(w) >= 5 and w.islower() for w in words)
+
+
 def article_cues(sentences: list[str]) -> tuple[frozenset, frozenset]:
-    """(words written capitalised inside a sentence, words written in lower case) over an article."""
+    """(words written capitalised inside a sentence, words written in lower case) over an
+    article; headlines in title case say nothing of either."""
     inside, lower = set(), set()
-    for sentence in sentences:
+    for sentence in (s for s in sentences if not title_case(s)):
         for match in _WORD.finditer(sentence):
             word = _bare(match.group())
             if word.islower():

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the checks import this module
 EXACT_KEY = 4  # a capitalised span with exactly the name's key, searched over the bead, from this length
 ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's place
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
+TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
 GARBLED = 0.5  # spelling similarity to the usual rendering above which a stand-in is a garble (CJK, Hangul)
 ALPHABET_GARBLED = 0.6  # the same for letters of an alphabet
@@ -218,9 +219,14 @@ class Search:
         target = alignment.target.text
         for token, similarity in pairs:
             # Translated (White House / 白宫): tied closely, in other letters. Near letters tied
-            # as closely are a variant or a garble, which the keys below tell apart.
+            # as closely are a variant or a garble, which the keys below tell apart. Where
+            # capitals mark names, a name tied to a word in lower case was translated as a
+            # common word ("World War" / "Guerre mondiale", "Foreign Minister" / "Affaires
+            # étrangères"): a name put in its place would be capitalised.
             word = target[slice(*_word_around(target, *map(int, alignment.target.offsets[token])))]
             if similarity >= TRANSLATED and chrf(name.romanised, romanise(word)) < GARBLED:
+                return ""
+            if self.other.names is not None and word.islower() and similarity >= TRANSLATED_LOWER:
                 return ""
         both_ways = {token for token, _ in pairs}
         aligned = sorted(both_ways | set(alignment.pointing_at(start, end)))
