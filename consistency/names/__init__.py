@@ -42,9 +42,9 @@ class Name:
         return romanise(self.text)
 
 
-def has_capitals(lang_or_text: str) -> bool:
-    """Whether a language (by a sample of its text) is written in a script with capital letters."""
-    return script_of(lang_or_text) in _CASED_SCRIPTS
+def has_capitals(text: str) -> bool:
+    """Whether ``text`` is written in a script with capital letters (by its first letter)."""
+    return script_of(text) in _CASED_SCRIPTS
 
 
 def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozenset = frozenset()) -> list[Name]:

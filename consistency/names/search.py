@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Document
-from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract
+from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capitals
 from .exonyms import renderings
 from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, script_of
 from .tokens import TokenAlignment
@@ -134,12 +134,13 @@ class Search:
         トランプ), a word before the last one is lost only when a capitalised name stands in its
         place (Ryder Cup / Stadium Cup): translators drop given names and titles, not swap them."""
         lost = []
-        self.prefetch([k for k, bead in enumerate(self.beads) if any(
-            by_letters(n, self._text(k, self.other)[0], *self.langs) is None
-            for i in getattr(bead, self.side.which) for n in self.side.names.get(i, []))])
-        for k, bead in enumerate(self.beads):
-            ours = [(n, i) for i in getattr(bead, self.side.which) for n in self.side.names.get(i, [])]
-            forms = {n.text: self._found(n, k) for n, _ in ours}
+        per_bead = [[(n, i) for i in getattr(bead, self.side.which) for n in self.side.names.get(i, [])]
+                    for bead in self.beads]
+        letters = [{id(n): by_letters(n, self._text(k, self.other)[0], *self.langs) for n, _ in ours}
+                   for k, ours in enumerate(per_bead)]
+        self.prefetch([k for k, found in enumerate(letters) if None in found.values()])
+        for k, ours in enumerate(per_bead):
+            forms = {n.text: self._found(n, k, letters[k][id(n)]) for n, _ in ours}
             found = {n.group for n, _ in ours if forms[n.text] is not None}
             last = {n.group: n for n, _ in ours}
             rendered = {fold(form) for form in forms.values() if form}
@@ -169,11 +170,9 @@ class Search:
         start = sentences[indices[0]].start
         return side.document.text[start:sentences[indices[-1]].end], start
 
-    def _found(self, name: Name, k: int) -> str | None:
+    def _found(self, name: Name, k: int, form: str | None) -> str | None:
         """The form the other side renders the name in, "" when it translates it, None when
-        nothing renders it."""
-        text, offset = self._text(k, self.other)
-        form = by_letters(name, text, *self.langs)
+        nothing renders it; ``form`` is what its letters found (``by_letters``)."""
         learned = self.learned.get(fold(name.text))
         if form is None and learned is not None and learned in self.strings[k]:
             form = learned
@@ -333,7 +332,7 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
     if len(name.key) >= EXACT_KEY:
         for a, b in candidates(text):
             piece = text[a:b]
-            if (piece[:1].isupper() or not _cased(piece)) and any(
+            if (piece[:1].isupper() or not has_capitals(piece)) and any(
                     key_similarity(name.key, consonant_key(stem)) == 1 for stem in _endings_off(piece)):
                 return piece
     return None
@@ -342,7 +341,7 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
 def _endings_off(word: str) -> list[str]:
     """A word and, in an alphabet, the word without a case ending of one or two letters
     (Старриджем, Путина): the ending may add a consonant to the key."""
-    if not _cased(word) or len(word) < 5:
+    if not has_capitals(word) or len(word) < 5:
         return [word]
     return [word, word[:-1], word[:-2]]
 
@@ -379,10 +378,6 @@ def misspelt(usual: str, form: str) -> bool:
             similarity = max(similarity, chrf(usual, piece))
         best = max(best, similarity)
     return best >= (GARBLED if syllabic else ALPHABET_GARBLED)
-
-
-def _cased(text: str) -> bool:
-    return script_of(text) in ("latin", "cyrillic", "greek", "armenian", "georgian")
 
 
 def _stem(rendering: str) -> str:
