@@ -1,14 +1,26 @@
-"""Many article pairs with one loaded model: from a JSONL manifest or a folder of NAME.LANG.txt files."""
+"""Many article pairs, from a JSONL manifest or a folder of NAME.LANG.txt files.
+
+Each worker process loads the model once and checks pairs until none are left. Every result is a
+line of JSONL written (and flushed) as soon as it is known, carrying a key made of the inputs'
+bytes and the settings: a rerun with ``resume`` keeps the lines whose key still holds and checks
+only the rest, so a batch stopped midway loses nothing it finished, and a batch with nothing
+left to do never loads the model.
+"""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from multiprocessing import get_context
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from .document import read_text
 from .errors import InputError
-from .pipeline import Checker
+from .pipeline import Checker, Settings
 
 _NAMED = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(?:txt|md)$")
 
@@ -37,7 +49,7 @@ def read_manifest(path: str | Path, source_lang: str | None = None) -> list[Pair
         try:
             entry = json.loads(line)
             pairs.append(Pair(str(entry["id"]), path.parent / entry["source"], path.parent / entry["target"],
-                              entry.get("source_lang"), entry.get("target_lang")))
+                              entry.get("source_lang") or source_lang, entry.get("target_lang")))
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise InputError(f"{path}:{number}: not a manifest entry ({error})") from None
     ids = [p.id for p in pairs]
@@ -65,12 +77,134 @@ def _pairs_in_folder(folder: Path, source_lang: str | None) -> list[Pair]:
     return pairs
 
 
-def run(pairs: list[Pair], checker: Checker) -> Iterator[dict]:
-    """One result per pair, in order: {"id", "report"} or {"id", "error"}; a failing pair never stops the rest."""
-    for pair in pairs:
+def settings_fingerprint(settings: Settings) -> str:
+    """What besides the inputs decides a report: the version, the settings, the model's identity."""
+    from . import __version__
+
+    described = {"version": __version__, "settings": asdict(settings), "model": _model_identity(settings.model)}
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _model_identity(model: str | None) -> str:
+    """Read without loading the model: the default's build manifest, a folder's file list."""
+    from .encoders.registry import DEFAULT_MODEL, default_model_dir
+    from .encoders.offline_e5 import MANIFEST
+
+    if model is None or model == DEFAULT_MODEL:
+        manifest = default_model_dir() / MANIFEST
+        return DEFAULT_MODEL + ":" + (hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else "")
+    path = Path(model)
+    if path.is_dir():
+        listing = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in path.iterdir() if p.is_file())
+        return str(path.resolve()) + ":" + hashlib.sha256(repr(listing).encode()).hexdigest()
+    return model
+
+
+def pair_key(pair: Pair, fingerprint: str) -> str:
+    """The inputs' bytes, the languages asked for and the settings: equal keys, equal reports."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for path in (pair.source, pair.target):
         try:
-            report = checker.check_files(pair.source, pair.target, source_lang=pair.source_lang,
-                                         target_lang=pair.target_lang)
-            yield {"id": pair.id, "report": report.to_dict()}
-        except (InputError, ValueError, OSError) as error:
-            yield {"id": pair.id, "error": str(error)}
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")  # checked again, and reported, when its turn comes
+    digest.update(f"{pair.source_lang}|{pair.target_lang}".encode())
+    return digest.hexdigest()
+
+
+def finished(output: Path, keys: dict[str, str]) -> dict[str, str]:
+    """The result lines of an earlier run still valid for these pair keys, by id. A line cut short
+    by a killed run, an error, or a pair whose inputs or settings changed is not kept."""
+    kept: dict[str, str] = {}
+    if not output.is_file():
+        return kept
+    for line in output.read_text(encoding="utf-8").splitlines():
+        try:
+            result = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(result, dict) and "report" in result and keys.get(result.get("id")) == result.get("key"):
+            kept[result["id"]] = line
+    return kept
+
+
+def check_pair(checker: Checker, pair: Pair, key: str) -> dict:
+    """One result: {"id", "key", "report"} or {"id", "key", "error"}; never raises for bad input."""
+    try:
+        report = checker.check_files(pair.source, pair.target, source_lang=pair.source_lang,
+                                     target_lang=pair.target_lang)
+        return {"id": pair.id, "key": key, "report": report.to_dict()}
+    except (InputError, ValueError, OSError, UnicodeError) as error:
+        return {"id": pair.id, "key": key, "error": str(error)}
+
+
+def _refused(pair: Pair, settings: Settings) -> str | None:
+    try:
+        for path in (pair.source, pair.target):
+            read_text(path, settings.max_chars)
+    except (InputError, OSError) as error:
+        return str(error)
+    return None
+
+
+def run(pairs: Iterable[tuple[Pair, str]], settings: Settings, jobs: int = 1,
+        checker: Checker | None = None) -> Iterator[dict]:
+    """Check (pair, key) items, yielding results as they finish (in order when ``jobs`` is 1).
+    The model is loaded only once there is a pair to check."""
+    pending = []
+    for pair, key in pairs:
+        refused = _refused(pair, settings)
+        if refused:  # said without loading a model
+            yield {"id": pair.id, "key": key, "error": refused}
+        else:
+            pending.append((pair, key))
+    if not pending:
+        return
+    if jobs <= 1:
+        checker = checker or Checker(settings)
+        for pair, key in pending:
+            yield check_pair(checker, pair, key)
+        return
+    yield from _in_workers(pending, settings, jobs)
+
+
+def _in_workers(pending: list[tuple[Pair, str]], settings: Settings, jobs: int) -> Iterator[dict]:
+    # Spawned, not forked: a forked copy of a process that has run torch can deadlock in its
+    # thread pools. The cores are shared out so that the workers do not fight over them.
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                             initializer=_start_worker, initargs=(settings, threads)) as pool:
+        queue = iter(pending)
+        running = {}
+        for pair, key in queue:
+            running[pool.submit(_check_in_worker, pair, key)] = pair
+            if len(running) >= 2 * jobs:
+                break
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                pair = running.pop(future)
+                try:
+                    yield future.result()
+                except Exception as error:  # a worker that died takes its pair with it, not the batch
+                    yield {"id": pair.id, "error": f"worker failed: {type(error).__name__}: {error}"}
+                following = next(queue, None)
+                if following is not None:
+                    running[pool.submit(_check_in_worker, *following)] = following[0]
+
+
+# The one piece of state a worker process keeps: its loaded model, for all the pairs it checks.
+_worker_checker: Checker | None = None
+
+
+def _start_worker(settings: Settings, threads: int) -> None:
+    global _worker_checker
+    import torch
+
+    torch.set_num_threads(threads)
+    _worker_checker = Checker(settings)
+
+
+def _check_in_worker(pair: Pair, key: str) -> dict:
+    return check_pair(_worker_checker, pair, key)
+

@@ -7,11 +7,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .config import FILE_NAME
 from .errors import InputError
 from .findings import SEVERITIES, at_least
 
@@ -35,13 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", help="write the report here instead of standard output")
     check.add_argument("--model", help="a local Hugging Face model directory or a hub id "
                                        "(default: the offline multilingual-e5-small)")
-    check.add_argument("--fail-on", choices=SEVERITIES + ("never",), default="major",
-                       help="exit 1 when a finding is at least this severe (default: major)")
+    check.add_argument("--fail-on", choices=SEVERITIES + ("never",),
+                       help="exit 1 when a finding is at least this severe (default: the configuration's, "
+                            "else major)")
     check.add_argument("--checks", help="comma-separated checks to run (default: every check not marked opt-in; `consistency checks` lists them)")
     check.add_argument("--segmentation", choices=("auto", "lines"), default="auto",
                        help="auto: sentences found by ICU; lines: one sentence per line")
     check.add_argument("--max-chars", type=int, default=None, help="refuse longer inputs")
     check.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
+    check.add_argument("--config", help=f"a configuration file (default: {FILE_NAME} or [tool.consistency] in "
+                                        "pyproject.toml, here or in a folder above)")
 
     batch = commands.add_parser("batch", help="check many pairs with one loaded model")
     batch.add_argument("manifest", help="JSONL ({id, source, target, source_lang?, target_lang?} per line) "
@@ -50,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--output", "-o", help="JSONL results here (default: standard output)")
     batch.add_argument("--model", help="as for check")
     batch.add_argument("--checks", help="as for check")
-    batch.add_argument("--fail-on", choices=SEVERITIES + ("never",), default="major")
+    batch.add_argument("--fail-on", choices=SEVERITIES + ("never",), help="as for check")
+    batch.add_argument("--config", help="as for check")
+    batch.add_argument("--jobs", "-j", type=int, default=1,
+                       help="worker processes, each with the model loaded once (default: 1)")
+    batch.add_argument("--resume", action="store_true",
+                       help="keep the results in --output whose inputs and settings are unchanged; check the rest")
+    batch.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
 
     commands.add_parser("build-model", help="build the offline default model now (else done on first use)")
     commands.add_parser("checks", help="list the available checks")
@@ -88,20 +99,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    from . import checks, language
+    from . import checks, config, language
     from .document import DEFAULT_MAX_CHARS, read_text
     from .pipeline import Checker, Settings
     from .render import RENDERERS
 
     # Everything that can be refused is refused before the model loads.
-    max_chars = args.max_chars or DEFAULT_MAX_CHARS
+    configuration = config.load(args.config)
+    max_chars = args.max_chars or configuration.max_chars or DEFAULT_MAX_CHARS
     source_text, target_text = (read_text(path, max_chars) for path in (args.source, args.target))
     langs = [language.validate(code) if code else None for code in (args.source_lang, args.target_lang)]
-    chosen = tuple(args.checks.split(",")) if args.checks else None
-    checks.create(chosen)
-    settings = Settings(source_lang=langs[0], target_lang=langs[1], model=args.model, checks=chosen,
-                        segmentation=args.segmentation, max_chars=max_chars,
-                        markdown=args.source.endswith(".md"))
+    settings = Settings.from_config(configuration, source_lang=langs[0], target_lang=langs[1], model=args.model,
+                                    checks=_chosen(args.checks), segmentation=args.segmentation,
+                                    max_chars=max_chars, markdown=args.source.endswith(".md"))
+    checks.create(settings.checks, settings.check_options)
+    fail_on = args.fail_on or configuration.fail_on or "major"
     with _progress() as advance:
         advance("loading model")
         checker = Checker(settings)
@@ -113,35 +125,71 @@ def _check(args) -> int:
         write_atomically(Path(args.output), rendered)
     else:
         sys.stdout.write(rendered)
-    return 1 if report.fails(args.fail_on) else 0
+    return 1 if report.fails(fail_on) else 0
+
+
+def _chosen(names: str | None) -> tuple[str, ...] | None:
+    return tuple(n.strip() for n in names.split(",") if n.strip()) if names else None
 
 
 def _batch(args) -> int:
-    from . import batch, checks
-    from .pipeline import Checker, Settings
+    from . import batch, checks, config
+    from .pipeline import Settings
+    from .render.batch import render_batch_summary
 
+    if args.resume and not args.output:
+        raise InputError("--resume needs --output: the results file it resumes")
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    configuration = config.load(args.config)
+    fail_on = args.fail_on or configuration.fail_on or "major"
     pairs = batch.read_manifest(args.manifest, args.source_lang)
-    chosen = tuple(args.checks.split(",")) if args.checks else None
-    checks.create(chosen)
-    checker = Checker(Settings(model=args.model, checks=chosen))
-    failed = errors = 0
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    settings = Settings.from_config(configuration, model=args.model, checks=_chosen(args.checks))
+    checks.create(settings.checks, settings.check_options)
+    fingerprint = batch.settings_fingerprint(settings)
+    keys = {pair.id: batch.pair_key(pair, fingerprint) for pair in pairs}
+    output = Path(args.output) if args.output else None
+    kept = batch.finished(output, keys) if args.resume else {}
+    if output:
+        # What an earlier run finished is kept, in manifest order, before anything new is added.
+        write_atomically(output, "".join(kept[p.id] + "\n" for p in pairs if p.id in kept))
+    todo = [(pair, keys[pair.id]) for pair in pairs if pair.id not in kept]
+    results = {pair_id: json.loads(line) for pair_id, line in kept.items()}
+    out = output.open("a", encoding="utf-8") if output else sys.stdout
     try:
-        for result in batch.run(pairs, checker):
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-            out.flush()
-            if "error" in result:
-                errors += 1
-                print(f"{result['id']}: error: {result['error']}", file=sys.stderr)
-            elif any(at_least(f["severity"], args.fail_on) for f in result["report"]["findings"]
-                     if args.fail_on != "never"):
-                failed += 1
+        with _batch_progress(len(todo)) as advance:
+            for result in batch.run(todo, settings, jobs=args.jobs):
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.flush()
+                results[result["id"]] = result
+                if "error" in result:
+                    print(f"{result['id']}: error: {result['error']}", file=sys.stderr)
+                advance(result["id"])
     finally:
         if out is not sys.stdout:
             out.close()
-    threshold = "" if args.fail_on == "never" else f", {failed} with findings at or above {args.fail_on}"
-    print(f"{len(pairs)} pairs checked{threshold}, {errors} could not be checked", file=sys.stderr)
-    return 1 if failed or errors else 0
+    ordered = [results[pair.id] for pair in pairs]
+    color = sys.stderr.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+    sys.stderr.write(render_batch_summary(ordered, fail_on, reused=len(kept), color=color,
+                                          width=shutil.get_terminal_size((120, 24)).columns))
+    failed = any("error" in r or (fail_on != "never" and any(
+        at_least(f["severity"], fail_on) for f in r["report"]["findings"])) for r in ordered)
+    return 1 if failed else 0
+
+
+@contextmanager
+def _batch_progress(total: int):
+    """Pairs done, of how many, and the time left, on stderr when a person is watching."""
+    if not sys.stderr.isatty() or not total:
+        yield lambda pair_id: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("ETA"),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking pairs", total=total)
+        yield lambda pair_id: bar.update(task, advance=1, description=f"checked {pair_id}")
 
 
 @contextmanager

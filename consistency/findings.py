@@ -1,7 +1,7 @@
 """Stage 5, Findings: what a check reports, pointing at exact spans on both sides."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")
 SEVERITIES = ("critical", "major", "minor")  # most severe first
@@ -52,3 +52,18 @@ class Finding:
 def at_least(severity: str, threshold: str) -> bool:
     """True when ``severity`` is as severe as ``threshold`` or more."""
     return SEVERITIES.index(severity) <= SEVERITIES.index(threshold)
+
+
+def reweigh(findings: list[Finding], severity: dict[str, str], min_confidence: float = 0.0) -> list[Finding]:
+    """The user's policy over what the checks found: a category's severity set (or "off": not
+    reported), findings less sure than ``min_confidence`` left out. The check's own severity is
+    kept in ``details`` so the report shows that the policy changed it."""
+    kept = []
+    for finding in findings:
+        wanted = severity.get(finding.category, finding.severity)
+        if wanted == "off" or finding.confidence < min_confidence:
+            continue
+        if wanted != finding.severity:
+            finding = replace(finding, severity=wanted, details={**finding.details, "severity_by_check": finding.severity})
+        kept.append(finding)
+    return kept

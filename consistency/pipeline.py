@@ -12,6 +12,7 @@ from .document import DEFAULT_MAX_CHARS, Document, check_size, normalise_newline
 from .encoders.base import Encoder
 from .encoders.cache import CachedEncoder
 from .errors import InputError
+from .findings import reweigh
 from .report import Report
 from .segmentation import segment, segment_lines
 
@@ -29,6 +30,19 @@ class Settings:
     markdown: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
+    severity: dict[str, str] = field(default_factory=dict)  # category -> severity, or "off" to drop it
+    min_confidence: float = 0.0  # findings less sure than this are not reported
+    check_options: dict[str, dict] = field(default_factory=dict)  # check name -> its keyword arguments
+
+    @classmethod
+    def from_config(cls, config, **given) -> "Settings":
+        """Settings from a ``config.Config``; ``given`` (the command line's) wins over the file."""
+        from_file = {"checks": config.checks, "max_chars": config.max_chars, "alignment": config.alignment,
+                     "severity": dict(config.severity), "min_confidence": config.min_confidence,
+                     "check_options": config.check_options()}
+        merged = {**{k: v for k, v in from_file.items() if v is not None},
+                  **{k: v for k, v in given.items() if v is not None}}
+        return cls(**merged)
 
 
 Progress = Callable[[str], None]
@@ -45,7 +59,7 @@ class Checker:
             raise InputError(f"unknown segmentation {settings.segmentation!r} (auto or lines)")
         self.settings = settings
         self.version = __version__
-        self.checks = check_registry.create(settings.checks)
+        self.checks = check_registry.create(settings.checks, settings.check_options)
         self.encoder = CachedEncoder(encoder or load_encoder(settings.model))
         self.aligner = Aligner(self.encoder, settings.alignment)
 
@@ -89,7 +103,8 @@ class Checker:
 
         notify("checking")
         context = check_registry.CheckContext(source_doc, target_doc, alignment, self.encoder)
-        findings = [finding for check in self.checks for finding in check.run(context)]
+        findings = reweigh([finding for check in self.checks for finding in check.run(context)],
+                           settings.severity, settings.min_confidence)
         return Report(source_doc, target_doc, alignment, findings,
                       self.signature(source_doc.lang, target_doc.lang), warnings)
 
@@ -106,6 +121,8 @@ class Checker:
                 "alignment": asdict(settings.alignment),
                 "checks": [c.name for c in self.checks],
                 "check_settings": {c.name: c.settings() for c in self.checks if c.settings()},
+                **({"severity": dict(sorted(settings.severity.items()))} if settings.severity else {}),
+                **({"min_confidence": settings.min_confidence} if settings.min_confidence else {}),
             },
         }
 

@@ -52,10 +52,12 @@ def defaults() -> list[str]:
     return [n for n in available() if _REGISTRY[n].default]
 
 
-def create(names: Iterable[str] | None = None) -> list[Check]:
-    """Instances of the named checks (the default ones when ``names`` is None)."""
+def create(names: Iterable[str] | None = None, options: dict[str, dict] | None = None) -> list[Check]:
+    """Instances of the named checks (the default ones when ``names`` is None); ``options`` gives
+    a check's keyword arguments by its name (the configuration file's [figures], [names] …)."""
     chosen = defaults() if names is None else list(names)
     unknown = [n for n in chosen if n not in _REGISTRY]
     if unknown:
         raise ValueError(f"unknown check(s) {', '.join(unknown)}; available: {', '.join(available())}")
-    return [_REGISTRY[n]() for n in chosen]
+    options = options or {}
+    return [_REGISTRY[n](**options.get(n, {})) for n in chosen]

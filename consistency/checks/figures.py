@@ -14,6 +14,7 @@ finding alone.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable
 
@@ -28,7 +29,27 @@ class FigureCheck(Check):
     name = "figures"
     description = "numbers, amounts, percentages and years changed, dropped or added"
 
+    def __init__(self, ignore: Iterable[str] = ()):
+        # Figures the desk does not want checked (page numbers, reference codes): a finding whose
+        # figure lies inside a match of one of these regular expressions is not reported.
+        self.ignore = tuple(ignore)
+        self._ignore = [re.compile(pattern) for pattern in self.ignore]
+
+    def settings(self) -> dict:
+        return {"ignore": list(self.ignore)} if self.ignore else {}
+
     def run(self, context: CheckContext) -> Iterable[Finding]:
+        for finding in self._findings(context):
+            if not any(self._ignored(span, document) for span, document in
+                       ((finding.source, context.source), (finding.target, context.target)) if span):
+                yield finding
+
+    def _ignored(self, span: Span, document: Document) -> bool:
+        sentence = document.sentences[span.sentence]
+        return any(match.start() + sentence.start <= span.start and span.end <= match.end() + sentence.start
+                   for pattern in self._ignore for match in pattern.finditer(sentence.text))
+
+    def _findings(self, context: CheckContext) -> Iterable[Finding]:
         source = _figures(context.source)
         target = _figures(context.target)
         # An invisible bidi control inside a figure can show a reader other digits than the ones

@@ -22,6 +22,7 @@ from typing import Iterable
 from ..document import Document
 from ..findings import Finding, Span
 from ..names import Name
+from ..names.glossary import Glossary
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
 from ..names.search import (ALIGNED, ALPHABET_GARBLED, EXACT_KEY, GARBLED, LEARNED, TRANSLATED, TRANSLATED_LOWER,
                             Lost, Search, by_letters, misspelt, side_of)
@@ -34,8 +35,13 @@ class NameCheck(Check):
     description = "people, places and organisations replaced, garbled, dropped or added (opt-in: experimental)"
     default = False  # far from its precision bar yet: bench/NOTES.md, "Names"
 
+    def __init__(self, glossary: dict[str, dict[str, tuple[str, ...]]] | None = None):
+        self.glossary_entries = dict(glossary or {})
+        self.glossary = Glossary(self.glossary_entries)
+
     def settings(self) -> dict:
-        return {"exact_key": EXACT_KEY, "aligned": ALIGNED, "translated": TRANSLATED,
+        glossary = {"glossary": self.glossary_entries} if self.glossary_entries else {}
+        return {**glossary, "exact_key": EXACT_KEY, "aligned": ALIGNED, "translated": TRANSLATED,
                 "translated_lower": TRANSLATED_LOWER, "learned": LEARNED,
                 "garbled": GARBLED,
                 "alphabet_garbled": ALPHABET_GARBLED}
@@ -47,7 +53,7 @@ class NameCheck(Check):
         used: set[tuple[int, int]] = set()  # target names shown as what replaced a source name
         alignments: dict = {}  # bead -> word alignment, computed once for both searches
         if source.names is not None:
-            search = Search(source, target, beads, context, alignments)
+            search = Search(source, target, beads, context, alignments, self.glossary)
             for lost in search.lost():
                 finding = self._lost(lost, search)
                 if finding.target is not None:
@@ -58,7 +64,7 @@ class NameCheck(Check):
             # capitalised word the alignment ties to source words ("Nouvel An" / "New Year") is
             # a translation, and a name the source article has elsewhere ("he said" / "selon
             # Trump") makes explicit what the source says.
-            search = Search(target, source, beads, context, alignments)
+            search = Search(target, source, beads, context, alignments, self.glossary)
             for lost in search.lost():
                 if not any(a < lost.name.end and lost.name.start < b for a, b in used) \
                         and not search.corresponds(lost.name, lost.bead) \

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..document import Document
 from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capitals
 from .exonyms import renderings
+from .glossary import Glossary
 from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, script_of
 from .tokens import TokenAlignment
 
@@ -65,8 +66,9 @@ class Search:
     """The names of one side looked for in the other, bead by bead."""
 
     def __init__(self, side: Side, other: Side, beads: list, context: CheckContext,
-                 alignments: dict[int, TokenAlignment | None] | None = None):
+                 alignments: dict[int, TokenAlignment | None] | None = None, glossary: Glossary | None = None):
         self.side, self.other, self.beads, self.context = side, other, beads, context
+        self.glossary = glossary or Glossary()
         self.langs = (side.document.lang, other.document.lang)
         self.forms: dict[str, Counter] = defaultdict(Counter)  # folded name -> how the other side wrote it
         self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
@@ -127,7 +129,8 @@ class Search:
         """How the article renders the name where it was found, and CLDR's renderings."""
         seen = {form for form, _ in self.forms[fold(name.text)].most_common(2) if form}
         learned = self.learned.get(fold(name.text))
-        return seen | renderings(name.text, *self.langs) | ({learned} if learned else set())
+        return (seen | renderings(name.text, *self.langs) | ({learned} if learned else set())
+                | self.glossary.renderings(name, self.langs[1]))
 
     def lost(self) -> list[Lost]:
         """The names no rendering was found for. In a group with a word found (Donald Trump /
@@ -173,6 +176,8 @@ class Search:
     def _found(self, name: Name, k: int, form: str | None) -> str | None:
         """The form the other side renders the name in, "" when it translates it, None when
         nothing renders it; ``form`` is what its letters found (``by_letters``)."""
+        if form is None and self.glossary:
+            form = self.glossary.find(name, self._text(k, self.other)[0], self.langs[1])
         learned = self.learned.get(fold(name.text))
         if form is None and learned is not None and learned in self.strings[k]:
             form = learned
