@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test models bench bench-alignment bench-speed bench-drift bench-names clean
+.PHONY: demo test models bench bench-alignment bench-speed bench-drift bench-names bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first and pinned: the CPU build, not a multi-GB CUDA download.
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $(STAMP)
 
 models: $(STAMP)
@@ -40,6 +40,11 @@ bench-names: models
 bench-alignment: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.alignment --json bench/out/alignment.json
+
+# 200 NTREX article pairs through `consistency batch --jobs 2`, then again with --resume.
+bench-batch: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.batch --pairs 200 --jobs 2 --json bench/out/batch.json
 
 bench-speed: models
 	mkdir -p bench/out

@@ -23,7 +23,7 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names"):
+    for name in ("alignment", "speed", "drift", "names", "batch"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
@@ -81,7 +81,27 @@ def table(results: dict) -> str:
                          f"{names['added_share']:+.0%} ({names['default_median_seconds']:.2f} s → "
                          f"{names['with_names_median_seconds']:.2f} s) |")
         lines.append("")
+    batch = results.get("batch")
+    if batch:
+        lines += batch_table(batch)
     return "\n".join(lines)
+
+
+def batch_table(batch: dict) -> list[str]:
+    first, resumed = batch["first"], batch["resume"]
+    return [f"**Batch**, `make bench-batch`: {batch['pairs']} NTREX-128 article pairs (English → each of 8 "
+            f"languages, {batch['source_lines']} + {batch['target_lines']} lines), `consistency batch "
+            f"--jobs {batch['jobs']}` on {batch['cores']} cores, then the same command with `--resume`:", "",
+            "| measure | value |", "| --- | --- |",
+            f"| wall time, model loads included | {first['seconds']:.0f} s |",
+            f"| throughput | {first['pairs_per_minute']:.1f} article pairs per minute "
+            f"({first['lines_per_second']:.0f} lines/s) |",
+            f"| peak RSS, all processes together | {first['peak_rss_mb']} MB |",
+            f"| pairs that could not be checked | {batch['errors']} |",
+            f"| rerun with `--resume`: wall time / peak RSS / processes | {resumed['seconds']:.1f} s / "
+            f"{resumed['peak_rss_mb']} MB / {resumed['processes']} (no worker, no model) |",
+            f"| results file after the rerun | {'byte-identical' if resumed['results_unchanged'] else 'changed'} |",
+            ""]
 
 
 CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")

@@ -155,11 +155,13 @@ def _batch(args) -> int:
         write_atomically(output, "".join(kept[p.id] + "\n" for p in pairs if p.id in kept))
     todo = [(pair, keys[pair.id]) for pair in pairs if pair.id not in kept]
     results = {pair_id: json.loads(line) for pair_id, line in kept.items()}
+    lines = dict(kept)
     out = output.open("a", encoding="utf-8") if output else sys.stdout
     try:
         with _batch_progress(len(todo)) as advance:
             for result in batch.run(todo, settings, jobs=args.jobs):
-                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                lines[result["id"]] = json.dumps(result, ensure_ascii=False)
+                out.write(lines[result["id"]] + "\n")
                 out.flush()
                 results[result["id"]] = result
                 if "error" in result:
@@ -168,6 +170,8 @@ def _batch(args) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+    if output:  # finished: in manifest order, whatever order the workers finished in
+        write_atomically(output, "".join(lines[pair.id] + "\n" for pair in pairs))
     ordered = [results[pair.id] for pair in pairs]
     color = sys.stderr.isatty() and not args.no_color and "NO_COLOR" not in os.environ
     sys.stderr.write(render_batch_summary(ordered, fail_on, reused=len(kept), color=color,
