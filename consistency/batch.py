@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from . import workers
 from .document import read_text
 from .errors import InputError
 from .pipeline import Checker, Settings
@@ -129,13 +127,15 @@ def finished(output: Path, keys: dict[str, str]) -> dict[str, str]:
 
 
 def check_pair(checker: Checker, pair: Pair, key: str) -> dict:
-    """One result: {"id", "key", "report"} or {"id", "key", "error"}; never raises for bad input."""
+    """One result: {"id", "key", "report"} or {"id", "key", "error"}; never raises for one pair."""
     try:
         report = checker.check_files(pair.source, pair.target, source_lang=pair.source_lang,
                                      target_lang=pair.target_lang)
         return {"id": pair.id, "key": key, "report": report.to_dict()}
     except (InputError, ValueError, OSError, UnicodeError) as error:
         return {"id": pair.id, "key": key, "error": str(error)}
+    except Exception as error:  # a bug met on one pair is reported with it; the batch goes on
+        return {"id": pair.id, "key": key, "error": f"internal error: {type(error).__name__}: {error}"}
 
 
 def _refused(pair: Pair, settings: Settings) -> str | None:
@@ -147,10 +147,12 @@ def _refused(pair: Pair, settings: Settings) -> str | None:
     return None
 
 
-def run(pairs: Iterable[tuple[Pair, str]], settings: Settings, jobs: int = 1,
-        checker: Checker | None = None) -> Iterator[dict]:
-    """Check (pair, key) items, yielding results as they finish (in order when ``jobs`` is 1).
-    The model is loaded only once there is a pair to check."""
+def run(pairs: Iterable[tuple[Pair, str]], settings: Settings, jobs: int = 1, timeout: float | None = None,
+        checker: Checker | None = None, make_checker: Callable | None = None) -> Iterator[dict]:
+    """Check (pair, key) items, yielding results as they finish (in order in one process).
+    The model is loaded only once there is a pair to check. With more than one job, or a
+    ``timeout`` in seconds per pair, pairs are checked in worker processes
+    (``consistency.workers``), so that a pair that hangs or crashes is reported and the rest go on."""
     pending = []
     for pair, key in pairs:
         refused = _refused(pair, settings)
@@ -160,51 +162,10 @@ def run(pairs: Iterable[tuple[Pair, str]], settings: Settings, jobs: int = 1,
             pending.append((pair, key))
     if not pending:
         return
-    if jobs <= 1:
-        checker = checker or Checker(settings)
+    make_checker = make_checker or Checker
+    if jobs <= 1 and not timeout:
+        checker = checker or make_checker(settings)
         for pair, key in pending:
             yield check_pair(checker, pair, key)
         return
-    yield from _in_workers(pending, settings, jobs)
-
-
-def _in_workers(pending: list[tuple[Pair, str]], settings: Settings, jobs: int) -> Iterator[dict]:
-    # Spawned, not forked: a forked copy of a process that has run torch can deadlock in its
-    # thread pools. The cores are shared out so that the workers do not fight over them.
-    threads = max(1, (os.cpu_count() or 1) // jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                             initializer=_start_worker, initargs=(settings, threads)) as pool:
-        queue = iter(pending)
-        running = {}
-        for pair, key in queue:
-            running[pool.submit(_check_in_worker, pair, key)] = pair
-            if len(running) >= 2 * jobs:
-                break
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                pair = running.pop(future)
-                try:
-                    yield future.result()
-                except Exception as error:  # a worker that died takes its pair with it, not the batch
-                    yield {"id": pair.id, "error": f"worker failed: {type(error).__name__}: {error}"}
-                following = next(queue, None)
-                if following is not None:
-                    running[pool.submit(_check_in_worker, *following)] = following[0]
-
-
-# The one piece of state a worker process keeps: its loaded model, for all the pairs it checks.
-_worker_checker: Checker | None = None
-
-
-def _start_worker(settings: Settings, threads: int) -> None:
-    global _worker_checker
-    import torch
-
-    torch.set_num_threads(threads)
-    _worker_checker = Checker(settings)
-
-
-def _check_in_worker(pair: Pair, key: str) -> dict:
-    return check_pair(_worker_checker, pair, key)
-
+    yield from workers.run(pending, settings, jobs, timeout, make_checker, check_pair)

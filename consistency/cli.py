@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .config import FILE_NAME
 from .errors import InputError
+from .workers import WorkerFailed
 from .findings import SEVERITIES, at_least
 
 STAGES = ("loading model", "segmenting", "aligning", "checking")
@@ -59,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--config", help="as for check")
     batch.add_argument("--jobs", "-j", type=int, default=1,
                        help="worker processes, each with the model loaded once (default: 1)")
+    batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                       help="stop a pair still unchecked after this long and report it (pairs then run in "
+                            "worker processes even with --jobs 1)")
     batch.add_argument("--resume", action="store_true",
                        help="keep the results in --output whose inputs and settings are unchanged; check the rest")
     batch.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
@@ -90,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"consistency: error: {error}", file=sys.stderr)
         return 2
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, WorkerFailed) as error:
         print(f"consistency: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -141,6 +145,8 @@ def _batch(args) -> int:
         raise InputError("--resume needs --output: the results file it resumes")
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
+    if args.timeout is not None and args.timeout <= 0:
+        raise InputError("--timeout must be a number of seconds above 0")
     configuration = config.load(args.config)
     fail_on = args.fail_on or configuration.fail_on or "major"
     pairs = batch.read_manifest(args.manifest, args.source_lang)
@@ -159,7 +165,7 @@ def _batch(args) -> int:
     out = output.open("a", encoding="utf-8") if output else sys.stdout
     try:
         with _batch_progress(len(todo)) as advance:
-            for result in batch.run(todo, settings, jobs=args.jobs):
+            for result in batch.run(todo, settings, jobs=args.jobs, timeout=args.timeout):
                 lines[result["id"]] = json.dumps(result, ensure_ascii=False)
                 out.write(lines[result["id"]] + "\n")
                 out.flush()

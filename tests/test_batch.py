@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -122,3 +127,66 @@ def test_two_workers_give_the_reports_one_process_gives(tmp_path, checker):
     for result in batch.run([(p, batch.pair_key(p, fingerprint)) for p in pairs], Settings(), checker=checker):
         assert in_workers[result["id"]]["key"] == result["key"]
         assert in_workers[result["id"]]["report"]["findings"] == result["report"]["findings"]
+
+
+class Misbehaving:
+    """Stands in for a Checker inside worker processes: a target holding CRASH kills its process,
+    one holding HANG never returns, anything else gives an empty report."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def check_files(self, source, target, **languages):
+        text = Path(target).read_text(encoding="utf-8")
+        if "CRASH" in text:
+            os._exit(3)
+        if "HANG" in text:
+            time.sleep(3600)
+        return SimpleNamespace(to_dict=lambda: {"findings": [], "checked": text.strip()})
+
+
+def test_a_pair_that_crashes_or_hangs_its_worker_is_reported_and_the_batch_completes(tmp_path):
+    pairs = []
+    for n, text in enumerate(["fine one", "CRASH", "fine two", "HANG", "fine three", "fine four"]):
+        (tmp_path / f"{n}.en.txt").write_text("source", encoding="utf-8")
+        (tmp_path / f"{n}.fr.txt").write_text(text, encoding="utf-8")
+        pairs.append((batch.Pair(str(n), tmp_path / f"{n}.en.txt", tmp_path / f"{n}.fr.txt"), f"key{n}"))
+    started = time.monotonic()
+    results = {r["id"]: r for r in batch.run(pairs, Settings(), jobs=2, timeout=5, make_checker=Misbehaving)}
+    assert time.monotonic() - started < 120
+    assert sorted(results) == ["0", "1", "2", "3", "4", "5"]
+    assert "died (exit code 3)" in results["1"]["error"]
+    assert "not checked within 5 s" in results["3"]["error"]
+    assert [results[n]["report"]["checked"] for n in "0245"] == ["fine one", "fine two", "fine three", "fine four"]
+    assert all(results[n]["key"] == f"key{n}" for n in results)
+
+
+def test_a_checker_that_cannot_start_stops_the_batch_with_its_reason(tmp_path):
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    pair = batch.Pair("a", tmp_path / "a.txt", tmp_path / "a.txt")
+    with pytest.raises(batch.workers.WorkerFailed, match="no such model"):
+        list(batch.run([(pair, "k")], Settings(model=str(tmp_path / "no such model")), jobs=2))
+
+
+@pytest.mark.model
+def test_a_batch_killed_midway_resumes_without_redoing_or_losing_anything(tmp_path):
+    folder = seed_folder(tmp_path / "desk", ("fr", "ru", "zh", "ar"))
+    out = tmp_path / "results.jsonl"
+    command = [sys.executable, "-m", "consistency", "batch", str(folder), "--source-lang", "en", "-o", str(out),
+               "--fail-on", "never"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.is_file() and len(out.read_text(encoding="utf-8").splitlines()) >= 1:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    finished = out.read_text(encoding="utf-8").splitlines()
+    assert 1 <= len(finished) < 4
+    done = subprocess.run(command + ["--resume"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"{4 - len(finished)} checked now, {len(finished)} unchanged since the last run" in done.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["id"] for line in lines) == ["000.ar", "000.fr", "000.ru", "000.zh"]
+    assert set(finished) <= set(lines)  # what the killed run finished is kept as it was written
