@@ -68,7 +68,8 @@ def hostile_report() -> Report:
                 _span(target, 0, HOSTILE[0]), {"quote": HOSTILE[0], HOSTILE[3]: [HOSTILE[2]]}, "quotes"),
         Finding("name", "minor", 0.5, f"name {HOSTILE[1]}", _span(source, 0, f"said {HOSTILE[0]}"), None,
                 {"name": HOSTILE[1]}, "names"),
-        Finding("figure", "critical", 0.9, "figure changed: 3 became 4", _span(source, 0, "window.pwned=1"),
+        Finding("figure", "critical", 0.9, f"figure changed: “3 May” became “4 مايو” ({HOSTILE[3]})",
+                _span(source, 0, "window.pwned=1"),
                 _span(target, 0, "4 مايو"), {"source": {"values": ["3"]}, "target": {"values": ["4"]}}, "figures"),
         Finding("name", "major", 0.6, f"name {HOSTILE[2]} garbled", _span(source, 1, HOSTILE[2]),
                 _span(target, 1, HOSTILE[2]), {"note": HOSTILE[3]}, "names"),
@@ -158,6 +159,8 @@ def test_article_text_and_findings_are_escaped_everywhere():
     assert page.count("<script") == 1 and page.count("</script>") == 1
     assert "<img" not in page and "<textarea" not in page.lower() and "</textarea" not in page.lower()
     assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", page, re.I)
+    # Quoted parts of messages are isolated, so Arabic inside English keeps its quotation marks in place.
+    assert "became “<bdi>4 مايو</bdi>” (&lt;/textarea&gt;)" in page
 
 
 def _inline(page: str, tag: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from html import escape
 from importlib import resources
 
@@ -24,6 +25,7 @@ from ...report import Report, signature_string
 from ..text import SEVERITY_MARK
 
 SIDES = ("source", "target")
+QUOTED = re.compile("“([^“”]*)”")
 
 
 def render_html(report: Report, **_options) -> str:
@@ -205,11 +207,17 @@ def _finding_item(key: str, finding: Finding, bead_of: dict[str, dict[int, int]]
             f"<a class=\"jump\"{jump}><span class=\"id\">{key}</span> "
             f"<span class=\"badge severity\">{SEVERITY_MARK[finding.severity]} {finding.severity}</span> "
             f"<span class=\"badge category\">{finding.category}</span> "
-            f"<span class=\"message\" dir=\"auto\">{escape(finding.message)}</span></a>"
+            f"<span class=\"message\" dir=\"auto\">{_isolate_quoted(escape(finding.message))}</span></a>"
             "<details><summary>evidence</summary><dl>"
             f"{evidence}<dt>confidence</dt><dd>{float(finding.confidence):.2f}</dd>"
             f"<dt>check</dt><dd>{escape(finding.check or '?')}</dd></dl>"
             f"<pre class=\"evidence\" dir=\"ltr\">{escape(details)}</pre></details></li>\n")
+
+
+def _isolate_quoted(message: str) -> str:
+    """Wrap each “quoted” part of an (escaped) message in <bdi>: Arabic or Hebrew quoted inside an
+    English message otherwise pulls the quotation marks and the figures after it out of order."""
+    return QUOTED.sub(lambda match: f"“<bdi>{match.group(1)}</bdi>”", message)
 
 
 def _span_evidence(side: str, span, lang: str) -> str:
