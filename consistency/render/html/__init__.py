@@ -20,7 +20,7 @@ import icu
 
 from ...alignment import Bead
 from ...document import Document
-from ...findings import CATEGORIES, SEVERITIES, Finding
+from ...findings import CATEGORIES, SEVERITIES, Finding, Span
 from ...report import Report, signature_string
 from ..text import SEVERITY_MARK
 
@@ -111,14 +111,22 @@ def _column_attributes(document: Document, side: str) -> str:
 
 def _pairs_table(report: Report, findings: dict[str, Finding]) -> str:
     documents = {"source": report.source, "target": report.target}
+    # Findings by the sentence their span is in, so that a long article is not scanned per sentence.
+    on_sentence = {side: {} for side in SIDES}
+    for key, finding in findings.items():
+        for side in SIDES:
+            if (span := getattr(finding, side)) is not None:
+                on_sentence[side].setdefault(span.sentence, []).append((key, span))
     rows = []
     for k, bead in enumerate(report.alignment):
-        concerned = [key for key, finding in findings.items() if _concerns(finding, bead)]
+        concerned = sorted({key for side in SIDES for index in getattr(bead, side)
+                            for key, _ in on_sentence[side].get(index, [])}, key=lambda key: int(key[1:]))
         shape = f"{len(bead.source)}-{len(bead.target)}"
         score = f" <span class=\"score\">{bead.score:.2f}</span>" if bead.source and bead.target else ""
         references = "".join(f"<a class=\"ref sev-{findings[key].severity}\" href=\"#finding-{key}\">{key}</a>"
                              for key in concerned)
-        cells = "".join(_cell(documents[side], getattr(bead, side), findings, side) for side in SIDES)
+        cells = "".join(_cell(documents[side], getattr(bead, side), findings, on_sentence[side], side)
+                        for side in SIDES)
         row_class = "pair" if bead.source and bead.target else "pair gap"
         rows.append(f"<tr class=\"{row_class}\" id=\"bead-{k}\" data-bead=\"{k}\">"
                     f"<th class=\"bead\" scope=\"row\"><span class=\"shape\">{shape}</span>{score}"
@@ -130,29 +138,24 @@ def _pairs_table(report: Report, findings: dict[str, Finding]) -> str:
             f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n")
 
 
-def _concerns(finding: Finding, bead: Bead) -> bool:
-    return any(span is not None and span.sentence in getattr(bead, side)
-               for side, span in (("source", finding.source), ("target", finding.target)))
-
-
-def _cell(document: Document, indices: tuple[int, ...], findings: dict[str, Finding], side: str) -> str:
+def _cell(document: Document, indices: tuple[int, ...], findings: dict[str, Finding],
+          on_sentence: dict[int, list[tuple[str, Span]]], side: str) -> str:
     attributes = _column_attributes(document, side)
     if not indices:
         return (f"<td class=\"side missing\" {attributes}>"
                 "<span class=\"missing-note\" lang=\"en\" dir=\"ltr\">no counterpart</span></td>")
     return f"<td class=\"side\" {attributes}>" + " ".join(
-        _sentence(document, index, findings, side) for index in indices) + "</td>"
+        _sentence(document, index, findings, on_sentence.get(index, []), side) for index in indices) + "</td>"
 
 
-def _sentence(document: Document, index: int, findings: dict[str, Finding], side: str) -> str:
+def _sentence(document: Document, index: int, findings: dict[str, Finding], spans: list[tuple[str, Span]],
+              side: str) -> str:
     sentence = document.sentences[index]
-    spans = [(span.start - sentence.start, span.end - sentence.start, key)
-             for key, finding in findings.items()
-             if (span := getattr(finding, side)) is not None and span.sentence == index]
+    relative = [(span.start - sentence.start, span.end - sentence.start, key) for key, span in spans]
     pieces = []
-    for start, end, keys in segments(len(sentence.text), spans):
+    for start, end, covering in segments(len(sentence.text), relative):
         text = escape(sentence.text[start:end])
-        pieces.append(_highlight(text, keys, findings, side) if keys else text)
+        pieces.append(_highlight(text, covering, findings, side) if covering else text)
     return (f"<span class=\"sentence-number\" aria-hidden=\"true\">{index + 1}</span>"
             f"<span class=\"sentence\" data-side=\"{side}\" data-sentence=\"{index}\">{''.join(pieces)}</span>")
 
@@ -220,7 +223,7 @@ def _isolate_quoted(message: str) -> str:
     return QUOTED.sub(lambda match: f"“<bdi>{match.group(1)}</bdi>”", message)
 
 
-def _span_evidence(side: str, span, lang: str) -> str:
+def _span_evidence(side: str, span: Span | None, lang: str) -> str:
     if span is None:
         return f"<dt>{side}</dt><dd class=\"absent\">none</dd>"
     return (f"<dt>{side}</dt><dd>sentence {span.sentence + 1}, characters {span.start}–{span.end}: "
