@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test models bench bench-alignment bench-speed bench-drift bench-names bench-batch clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,21 @@ demo: models
 	$(BIN)/consistency check seeds/source/000.en.txt seeds/faithful/000.fr.txt --fail-on never
 	$(BIN)/consistency check seeds/source/000.en.txt seeds/drifted/000.ru.txt --fail-on never
 
-test: models
-	$(BIN)/python -m pytest -q
+# The browser tests must run, not skip, wherever `make test` runs (CI included).
+test: models browser
+	CONSISTENCY_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+
+# Debian's Chromium and its driver, for the HTML report's browser tests (nothing is downloaded by the tests).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	fi
+
+# Regenerates docs/seed-report.png, the README's picture of the HTML report (not part of `make test`).
+screenshot: models browser
+	$(BIN)/python docs/screenshot.py
 
 bench: bench-alignment bench-speed bench-drift
 	$(BIN)/python -m bench.report

@@ -23,6 +23,7 @@ STAGES = ("loading model", "segmenting", "aligning", "checking")
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .render import RENDERERS
 
     parser = argparse.ArgumentParser(prog="consistency", description=(
         "Check that a translated news article kept its quotes, figures and names."))
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("target", help="its translation")
     check.add_argument("--source-lang", help="language of the source (default: identified)")
     check.add_argument("--target-lang", help="language of the target (default: identified)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=tuple(RENDERERS), default="text")
     check.add_argument("--output", "-o", help="write the report here instead of standard output")
     check.add_argument("--model", help="a local Hugging Face model directory or a hub id "
                                        "(default: the offline multilingual-e5-small)")
