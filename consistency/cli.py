@@ -229,10 +229,19 @@ def write_atomically(path: Path, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(content)
+        # mkstemp makes the file private (0600); a report is a document to share, so it gets the
+        # mode a plain open() would give it, or keeps the one of the report it replaces.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # the only way to read it is to set it, and put it back at once
+    os.umask(current)
+    return current
 
 
 if __name__ == "__main__":

@@ -113,3 +113,23 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
 def test_usage_error_exits_2():
     result = run("check", str(SOURCE))
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_reports_are_written_whole_with_a_shareable_mode(tmp_path):
+    from consistency.cli import write_atomically
+
+    report = tmp_path / "out" / "report.html"
+    write_atomically(report, "first")
+    assert report.read_text() == "first" and report.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    report.chmod(0o640)
+    write_atomically(report, "second")
+    assert report.read_text() == "second" and report.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in report.parent.iterdir()] == ["report.html"]  # no temporary file left
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
