@@ -64,6 +64,10 @@ def decode(data: bytes, name: str = "input") -> str:
 
 def read_text(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     path = Path(path)
+    if path.is_symlink():
+        # A link may lead anywhere (a device, a file outside the desk's folders): only what the
+        # user names directly is read.
+        raise InputError(f"{path}: is a symbolic link; give the file it points to ({path.resolve()})")
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():

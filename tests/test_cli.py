@@ -88,7 +88,10 @@ def bad_inputs(tmp_path):
     latin.write_bytes("Le président a salué l’amitié.".encode("utf-8").replace("é".encode(), b"\xe9"))
     huge = tmp_path / "huge.txt"
     huge.write_text("The president spoke. " * 200_000)
+    link = tmp_path / "link.txt"
+    link.symlink_to(FAITHFUL_DE)
     return {
+        "symlink": ([str(SOURCE), str(link)], "is a symbolic link; give the file it points to"),
         "empty": ([str(empty), str(SOURCE)], "is empty"),
         "binary": ([str(SOURCE), str(binary)], "binary file"),
         "latin-1": ([str(SOURCE), str(latin)], "not UTF-8"),
@@ -100,7 +103,7 @@ def bad_inputs(tmp_path):
     }
 
 
-@pytest.mark.parametrize("case", ["empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
+@pytest.mark.parametrize("case", ["symlink", "empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
     args, message = bad_inputs(tmp_path)[case]
     result = run("check", *args)
