@@ -250,6 +250,13 @@ def test_html_article_keeps_title_and_paragraphs_and_drops_the_page_around_them(
                     "\n\nSecond paragraph, long enough as well to be kept as the story's text by the extractor.")
 
 
+def test_html_headline_is_the_h1_the_page_title_repeats_not_the_site_logo(tmp_path):
+    article = SOURCE.read_text(encoding="utf-8")
+    page = html_page(article).replace("<nav>", '<h1 class="logo">The Daily Site</h1><nav>')
+    text = inputs.read_article(write(tmp_path, "logo.html", page), "html").text
+    assert text == article.strip().replace("\n", "\n\n")
+
+
 @pytest.mark.model
 def test_html_articles_give_the_findings_of_their_text(checker, plain_reports, tmp_path):
     target = SEEDS / "drifted" / "000.fr.txt"

@@ -24,7 +24,7 @@ def article_text(path: str, html: str) -> str:
 
     try:
         page = Document(html)
-        title = _first_heading(lxml.html.fromstring(html)) or page.short_title()
+        title = _headline(lxml.html.fromstring(html), page.title()) or page.short_title()
         main = lxml.html.fromstring(page.summary(html_partial=True))
     except (ParserError, ValueError) as error:
         raise InputError(f"{path}: cannot read as HTML ({error})") from None
@@ -38,11 +38,13 @@ def article_text(path: str, html: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _first_heading(root) -> str:
-    # Readability keeps the body of the story and often drops its <h1>; the page's <title>
-    # usually carries the site's name as well, so the headline is taken from <h1> first.
-    headings = root.xpath("//h1")
-    return headings[0].text_content() if headings else ""
+def _headline(root, page_title: str) -> str:
+    """The story's <h1>: readability keeps the body and often drops it, and the page's <title>
+    carries the site's name as well. A site's logo can be an <h1> too, and the <title> repeats
+    the site's name, so the headline is the longest <h1> the <title> repeats, or the only one."""
+    headings = [_flat_text(h.text_content()) for h in root.xpath("//h1")]
+    in_title = [h for h in headings if h and h in _flat_text(page_title)]
+    return max(in_title, key=len) if in_title else headings[0] if len(headings) == 1 else ""
 
 
 def _leaf_blocks(root):

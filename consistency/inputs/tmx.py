@@ -6,6 +6,7 @@ say which one to check.
 """
 from __future__ import annotations
 
+from ..errors import InputError
 from .base import BilingualFile, SegmentPair
 from .inline import plain_text
 
@@ -14,8 +15,6 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def read_tmx(path: str, data: bytes, target_lang: str | None = None) -> BilingualFile:
     from translate.storage.tmx import tmxfile
-
-    from ..errors import InputError
 
     store = tmxfile.parsestring(data)
     header = store.document.getroot().find("header")
