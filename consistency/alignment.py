@@ -93,6 +93,23 @@ class Aligner:
         beads = self._search(src, tgt, n, m, scale, window, char_ratio)
         return self._absorb(beads, source, target, source_joiner, target_joiner, scale)
 
+    def score_pairing(self, source: Sequence[str], target: Sequence[str],
+                      pairing: Sequence[tuple[int | None, int | None]]) -> list[Bead]:
+        """Beads for a pairing given by a bilingual file (one sentence a side, or none on one),
+        scored as ``align`` scores them: a pair by its normalised similarity (0 like an
+        unrelated pair of this document, 1 like its typical match), a one-sided bead by
+        ``skip``. Nothing is re-aligned: the file's translator made the pairs."""
+        if source and target:  # else every bead is one-sided and nothing is compared
+            similarity = self.encoder.embed(list(source)) @ self.encoder.embed(list(target)).T
+            scale = Normaliser.fit(similarity)
+        beads = []
+        for i, j in pairing:
+            if i is None or j is None:
+                beads.append(Bead(() if i is None else (i,), () if j is None else (j,), self.settings.skip))
+            else:
+                beads.append(Bead((i,), (j,), float(scale(similarity[i, j]))))
+        return beads
+
     def _absorb(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
         """Give each unaligned sentence to a neighbouring bead when the bead, with the sentence
         attached, matches its other side at least as well: then the sentence's content is there

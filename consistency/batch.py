@@ -15,26 +15,27 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import workers
-from .document import read_text
+from . import inputs, workers
 from .errors import InputError
 from .pipeline import Checker, Settings
 
-_NAMED = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(?:txt|md)$")
+_NAMED = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(?:txt|md|html?)$")
+_BILINGUAL = (".xlf", ".xliff", ".xlf2", ".tmx", ".po")
 
 
 @dataclass(frozen=True)
 class Pair:
     id: str
-    source: Path
-    target: Path
+    source: Path  # an article, or a bilingual file (XLIFF, TMX, PO) holding both sides
+    target: Path | None  # None for a bilingual file
     source_lang: str | None = None
     target_lang: str | None = None
 
 
 def read_manifest(path: str | Path, source_lang: str | None = None) -> list[Pair]:
-    """A JSONL manifest ({"id", "source", "target", "source_lang"?, "target_lang"?}, paths relative
-    to the manifest) or a directory where NAME.SRC.txt pairs with every NAME.XX.txt."""
+    """A JSONL manifest ({"id", "source", "target"?, "source_lang"?, "target_lang"?}, paths relative
+    to the manifest; no target for a bilingual file) or a directory where NAME.SRC.txt pairs with
+    every NAME.XX.txt and each bilingual file stands alone."""
     path = Path(path)
     if path.is_dir():
         return _pairs_in_folder(path, source_lang)
@@ -46,7 +47,8 @@ def read_manifest(path: str | Path, source_lang: str | None = None) -> list[Pair
             continue
         try:
             entry = json.loads(line)
-            pairs.append(Pair(str(entry["id"]), path.parent / entry["source"], path.parent / entry["target"],
+            target = entry.get("target")
+            pairs.append(Pair(str(entry["id"]), path.parent / entry["source"], path.parent / target if target else None,
                               entry.get("source_lang") or source_lang, entry.get("target_lang")))
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise InputError(f"{path}:{number}: not a manifest entry ({error})") from None
@@ -60,18 +62,21 @@ def _pairs_in_folder(folder: Path, source_lang: str | None) -> list[Pair]:
     if not source_lang:
         raise InputError(f"{folder}: a folder of NAME.LANG.txt files needs --source-lang to know the originals")
     by_name: dict[str, dict[str, Path]] = {}
+    pairs = []
     for file in sorted(folder.iterdir()):
         match = _NAMED.match(file.name)
         if match and file.is_file():
             by_name.setdefault(match["name"], {})[match["lang"]] = file
-    pairs = []
+        elif file.suffix.lower() in _BILINGUAL and file.is_file():
+            pairs.append(Pair(file.name, file, None, source_lang))
     for name, files in sorted(by_name.items()):
         if source_lang in files:
             for lang, target in sorted(files.items()):
                 if lang != source_lang:
                     pairs.append(Pair(f"{name}.{lang}", files[source_lang], target, source_lang, lang))
     if not pairs:
-        raise InputError(f"{folder}: no NAME.{source_lang}.txt with a translation beside it")
+        raise InputError(f"{folder}: no NAME.{source_lang}.txt with a translation beside it, "
+                         "and no XLIFF, TMX or PO file")
     return pairs
 
 
@@ -101,7 +106,7 @@ def _model_identity(model: str | None) -> str:
 def pair_key(pair: Pair, fingerprint: str) -> str:
     """The inputs' bytes, the languages asked for and the settings: equal keys, equal reports."""
     digest = hashlib.sha256(fingerprint.encode())
-    for path in (pair.source, pair.target):
+    for path in (pair.source, pair.target) if pair.target else (pair.source,):
         try:
             digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
         except OSError:
@@ -129,7 +134,7 @@ def finished(output: Path, keys: dict[str, str]) -> dict[str, str]:
 def check_pair(checker: Checker, pair: Pair, key: str) -> dict:
     """One result: {"id", "key", "report"} or {"id", "key", "error"}; never raises for one pair."""
     try:
-        report = checker.check_files(pair.source, pair.target, source_lang=pair.source_lang,
+        report = checker.check_paths(pair.source, pair.target, source_lang=pair.source_lang,
                                      target_lang=pair.target_lang)
         return {"id": pair.id, "key": key, "report": report.to_dict()}
     except (InputError, ValueError, OSError, UnicodeError) as error:
@@ -139,10 +144,10 @@ def check_pair(checker: Checker, pair: Pair, key: str) -> dict:
 
 
 def _refused(pair: Pair, settings: Settings) -> str | None:
+    """What reading the pair refuses, found before any model loads."""
     try:
-        for path in (pair.source, pair.target):
-            read_text(path, settings.max_chars)
-    except (InputError, OSError) as error:
+        inputs.load(pair.source, pair.target, settings.max_chars, target_lang=pair.target_lang or settings.target_lang)
+    except (InputError, OSError, ValueError) as error:
         return str(error)
     return None
 

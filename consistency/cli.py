@@ -30,11 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"consistency {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="check one source article against its translation")
-    check.add_argument("source", help="the original article (UTF-8 text or Markdown)")
-    check.add_argument("target", help="its translation")
-    check.add_argument("--source-lang", help="language of the source (default: identified)")
-    check.add_argument("--target-lang", help="language of the target (default: identified)")
+    check = commands.add_parser("check", help="check one source article against its translation, or a "
+                                              "bilingual file (XLIFF, TMX, PO)")
+    check.add_argument("source", help="the original article (UTF-8 text, Markdown or HTML), or a bilingual "
+                                      "XLIFF 1.2/2.x, TMX or PO file holding both sides")
+    check.add_argument("target", nargs="?", help="its translation (left out for a bilingual file)")
+    check.add_argument("--source-lang", help="language of the source (default: the bilingual file's, else identified)")
+    check.add_argument("--target-lang", help="language of the target (default: the bilingual file's, else identified)")
     check.add_argument("--format", choices=tuple(RENDERERS), default="text")
     check.add_argument("--output", "-o", help="write the report here instead of standard output")
     check.add_argument("--model", help="a local Hugging Face model directory or a hub id "
@@ -44,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "else major)")
     check.add_argument("--checks", help="comma-separated checks to run (default: every check not marked opt-in; `consistency checks` lists them)")
     check.add_argument("--segmentation", choices=("auto", "lines"), default="auto",
-                       help="auto: sentences found by ICU; lines: one sentence per line")
+                       help="auto: sentences found by ICU; lines: one sentence per line "
+                            "(a bilingual file's own segments are always kept)")
     check.add_argument("--max-chars", type=int, default=None, help="refuse longer inputs")
     check.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
     check.add_argument("--config", help=f"a configuration file (default: {FILE_NAME} or [tool.consistency] in "
@@ -104,25 +107,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    from . import checks, config, language
-    from .document import DEFAULT_MAX_CHARS, read_text
+    from . import checks, config, inputs, language
+    from .document import DEFAULT_MAX_CHARS
     from .pipeline import Checker, Settings
     from .render import RENDERERS
 
     # Everything that can be refused is refused before the model loads.
     configuration = config.load(args.config)
     max_chars = args.max_chars or configuration.max_chars or DEFAULT_MAX_CHARS
-    source_text, target_text = (read_text(path, max_chars) for path in (args.source, args.target))
     langs = [language.validate(code) if code else None for code in (args.source_lang, args.target_lang)]
+    loaded = inputs.load(args.source, args.target, max_chars, target_lang=langs[1])
     settings = Settings.from_config(configuration, source_lang=langs[0], target_lang=langs[1], model=args.model,
                                     checks=_chosen(args.checks), segmentation=args.segmentation,
-                                    max_chars=max_chars, markdown=args.source.endswith(".md"))
+                                    max_chars=max_chars)
     checks.create(settings.checks, settings.check_options)
     fail_on = args.fail_on or configuration.fail_on or "major"
     with _progress() as advance:
         advance("loading model")
         checker = Checker(settings)
-        report = checker.check(source_text, target_text, progress=advance, names=(args.source, args.target))
+        report = checker.check_input(loaded, progress=advance)
     to_terminal = args.output is None and sys.stdout.isatty()
     color = to_terminal and not args.no_color and "NO_COLOR" not in os.environ
     rendered = RENDERERS[args.format](report, color=color, width=None if to_terminal else 160)

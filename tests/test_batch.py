@@ -37,7 +37,7 @@ def test_a_folder_pairs_each_original_with_every_translation(tmp_path):
 
 
 @pytest.mark.parametrize("lines, message", [
-    ('{"id": "a", "source": "s.txt"}', "m.jsonl:1: not a manifest entry"),
+    ('{"id": "a", "target": "t.txt"}', "m.jsonl:1: not a manifest entry"),
     ('{"id": "a", "source": "s", "target": "t"}\nnot json', "m.jsonl:2: not a manifest entry"),
     ('{"id": "a", "source": "s", "target": "t"}\n{"id": "a", "source": "s", "target": "u"}', "ids must be unique"),
 ])
@@ -107,6 +107,24 @@ def test_resume_keeps_finished_pairs_and_checks_only_the_rest(tmp_path, monkeypa
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4
 
 
+@pytest.mark.model
+def test_bilingual_files_are_pairs_of_their_own_in_manifests_and_folders(tmp_path, checker):
+    xliff = SEEDS / "bilingual/drifted/000.en-ru.xlf"
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"id": "ru", "source": str(xliff)}) + "\n", encoding="utf-8")
+    folder = seed_folder(tmp_path / "desk", ("fr",))
+    shutil.copy(SEEDS / "bilingual/drifted/000.en-zh.po", folder / "000.en-zh.po")
+    pairs = batch.read_manifest(manifest) + batch.read_manifest(folder, "en")
+    assert [(p.id, p.target) for p in pairs] == [("ru", None), ("000.en-zh.po", None),
+                                                  ("000.fr", folder / "000.fr.txt")]
+    results = {r["id"]: r for r in batch.run([(p, "k") for p in pairs], Settings(), checker=checker)}
+    for pair_id, lang in (("ru", "ru"), ("000.en-zh.po", "zh")):
+        report = results[pair_id]["report"]
+        assert report["signature"]["settings"]["segmentation"] == "file"
+        assert (report["source"]["lang"], report["target"]["lang"]) == ("en", lang)
+        assert report["summary"]["findings"]["critical"] >= 1
+
+
 def test_resume_needs_an_output_file(tmp_path, capsys):
     folder = seed_folder(tmp_path / "desk", ("fr",))
     assert cli.main(["batch", str(folder), "--source-lang", "en", "--resume"]) == 2
@@ -136,7 +154,7 @@ class Misbehaving:
     def __init__(self, settings):
         self.settings = settings
 
-    def check_files(self, source, target, **languages):
+    def check_paths(self, source, target, **languages):
         text = Path(target).read_text(encoding="utf-8")
         if "CRASH" in text:
             os._exit(3)

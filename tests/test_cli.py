@@ -114,8 +114,10 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
 
 
 def test_usage_error_exits_2():
-    result = run("check", str(SOURCE))
+    result = run("check")
     assert result.returncode == 2 and "usage:" in result.stderr
+    result = run("check", str(SOURCE))  # only a bilingual file (XLIFF, TMX, PO) stands alone
+    assert result.returncode == 2 and "needs its translation" in result.stderr
 
 
 def test_reports_are_written_whole_with_a_shareable_mode(tmp_path):
