@@ -91,7 +91,10 @@ def batch_table(batch: dict) -> list[str]:
     first, resumed = batch["first"], batch["resume"]
     return [f"**Batch**, `make bench-batch`: {batch['pairs']} NTREX-128 article pairs (English → each of 8 "
             f"languages, {batch['source_lines']} + {batch['target_lines']} lines), `consistency batch "
-            f"--jobs {batch['jobs']}` on {batch['cores']} cores, then the same command with `--resume`:", "",
+            f"--jobs {batch['jobs']}` on {batch['cores']} cores, then the same command with `--resume`. "
+            "Each English original is checked against its 8 translations, so a worker's sentence cache "
+            "embeds it about once: the rate for 200 unrelated pairs of this size is lower (see the speed "
+            "table for one distinct 40-sentence pair).", "",
             "| measure | value |", "| --- | --- |",
             f"| wall time, model loads included | {first['seconds']:.0f} s |",
             f"| throughput | {first['pairs_per_minute']:.1f} article pairs per minute "
