@@ -46,6 +46,7 @@ _WORD = re.compile(r"\w[\w'’\-]*")
 _TITLE = re.compile(r"(?:M|MM|Mme|Mr|Mrs|Ms|Dr|Sr|Sra|Prof|Gen)\.")
 _CASELESS = {"ar", "zh", "ja", "ko"}
 _NEXT_SENTENCE_WORDS = 4
+_REACH = 300  # characters searched on each side of a quotation: a speaker is written close by
 _MAX_SPEAKER_WORDS = 8
 
 
@@ -87,20 +88,25 @@ class _Finder:
         opening = quote.open_mark if quote.open_mark is not None else quote.start
         closing = quote.close_mark + 1 if quote.close_mark is not None else quote.end
         first, last = self.sentence(opening), self.sentence(max(opening, closing - 1))
-        found = self._same_sentence(first.start, opening, closing, last.end)
+        found = self._same_sentence(max(first.start, opening - _REACH), opening, closing,
+                                    min(last.end, closing + _REACH))
         if found is None and first.index > 0:
             previous = self.document.sentences[first.index - 1]
-            if previous.text.rstrip().endswith((":", "：")):
-                verb = self._last_verb(previous.start, previous.end)
+            # "Putin said:" / "“We will win,” he said. “We always do.”": the same voice goes on.
+            if previous.text.rstrip().endswith((":", "：")) or (
+                    previous.paragraph == first.paragraph and _MASK in self.masked[previous.start:previous.end]):
+                low = max(previous.start, previous.end - _REACH)
+                verb = self._last_verb(low, previous.end)
                 if verb is not None:
-                    found = (PREVIOUS, verb, previous.start, previous.end)
+                    found = (PREVIOUS, verb, low, previous.end)
         if found is None and last.index + 1 < len(self.document.sentences):
             following = self.document.sentences[last.index + 1]
-            verb = self._first_verb(following.start, following.end)
+            high = min(following.end, following.start + _REACH)
+            verb = self._first_verb(following.start, high)
             if verb is not None and len(_WORD.findall(self.masked[following.start:verb.start()])) < _NEXT_SENTENCE_WORDS:
-                found = (NEXT, verb, following.start, following.end)
+                found = (NEXT, verb, following.start, high)
         if found is None:
-            speaker = self._before_colon(first.start, opening)
+            speaker = self._before_colon(max(first.start, opening - _REACH), opening)
             if speaker is not None:
                 return Attribution(quote, speaker, None, SAME_BEFORE, 0.5)
             return Attribution(quote, None, None, NONE, 0.0)
@@ -151,19 +157,19 @@ class _Finder:
         if self.lang == "ar":
             return self._words_after(verb.end(), high, arabic=True)
         if self.lang == "zh":
-            return self._chinese(verb, low)
+            return self._chinese(verb, low, high)
         if self.lang in ("ja", "ko"):
-            sentence = self.sentence(opening)
-            region = (closing, verb.start()) if verb.start() >= closing else (sentence.start, verb.start())
+            start = max(self.sentence(opening).start, opening - _REACH)
+            region = (closing, verb.start()) if verb.start() >= closing else (start, verb.start())
             speaker = (self._japanese if self.lang == "ja" else self._korean)(*region, verb)
             if speaker is None and verb.start() >= closing:
-                speaker = (self._japanese if self.lang == "ja" else self._korean)(sentence.start, opening, verb)
+                speaker = (self._japanese if self.lang == "ja" else self._korean)(start, opening, verb)
             return speaker
         before = self._words_before(verb.start(), low)
         if before:
             return before
         after = self._words_after(verb.end(), high)
-        return after or self._name_before(verb.start(), low)
+        return after or self._name_before(verb.start(), low) or self._shared_subject(verb.start(), low)
 
     def _tokens(self, low: int, high: int) -> list[tuple[int, int]]:
         spans = []
@@ -224,6 +230,23 @@ class _Finder:
         group = [n for n in names if n.group == last.group]
         return self._span(low + group[0].start, low + last.end)
 
+    def _shared_subject(self, verb_start: int, low: int) -> Span | None:
+        """"Putin praised … and said: “…”": the verb shares the subject that opens the clause."""
+        tokens = self._tokens(low, verb_start)
+        if not tokens or self.text[tokens[-1][0]:tokens[-1][1]].lower() not in _COORDINATORS:
+            return None
+        taken = []
+        for start, end in tokens:
+            word = self.text[start:end]
+            if taken and self.masked[taken[-1][1]:start].strip():
+                break
+            if word.lower() in PRONOUNS.get(self.lang, ()) and not taken:
+                return self._span(start, end)
+            if not (word[:1].isupper() or taken and word in _NAME_PARTICLES):
+                break
+            taken.append((start, end))
+        return self._span(taken[0][0], taken[-1][1]) if taken else None
+
     def _before_colon(self, low: int, opening: int) -> Span | None:
         """"Putin: “…”": the words before a colon that ends just before the quotation."""
         before = self.masked[low:opening].rstrip()
@@ -236,15 +259,18 @@ class _Finder:
                 start -= 1
             return self._span(start, colon) if start < colon else None
         words = self._words_before(colon, low)
-        if words is None or not any(c.isupper() for c in words.text):
+        # A name, not a clause ("Putin:", not "Today it was cold:"): every word capitalised
+        # but the particles of names (de, von, bin …).
+        if words is None or len(words.text.split()) > 4 or not all(
+                w[:1].isupper() or w in _NAME_PARTICLES for w in words.text.split()):
             return None
         return words
 
-    def _chinese(self, verb, low: int) -> Span | None:
+    def _chinese(self, verb, low: int, high: int) -> Span | None:
         if verb.group() in ("据", "根据"):
             start = verb.end()
             end = start
-            while end < len(self.masked) and not re.match(r"[\s，,。：:" + _MASK + "]", self.masked[end]):
+            while end < high and not re.match(r"[\s，,。：:" + _MASK + "]", self.masked[end]):
                 if self.verbs.match(self.masked, end):
                     break
                 end += 1
@@ -277,8 +303,7 @@ class _Finder:
     def _korean(self, low: int, high: int, verb) -> Span | None:
         if "따르면" in verb.group():
             return self._back_to_delimiter(verb.start(), low)
-        words = [(m.start(), m.end()) for m in re.finditer(r"[^\s" + _MASK + r",.]+", self.masked[:high])
-                 if m.start() >= low]
+        words = [m.span() for m in _KOREAN_WORD.finditer(self.masked, low, high)]
         topic = None
         for k in range(len(words) - 1, -1, -1):
             word = self.masked[words[k][0]:words[k][1]]
@@ -303,10 +328,14 @@ class _Finder:
         return Span(self.sentence(start).index, start, end, self.text[start:end])
 
 
+_KOREAN_WORD = re.compile(r"[^\s" + _MASK + r",.]+")
+_COORDINATORS = set("and but et mais und aber y pero и а но".split())
+_NAME_PARTICLES = set("de da del della der den van von bin al el la le du di of dos das y ibn zu".split())
+
 # Word endings that are verbs describing a noun (있는, 받은), not the topic particle 은/는.
 _KOREAN_ADNOMINAL = ("하는", "있는", "없는", "되는", "받은", "같은", "많은", "라는", "이라는", "다는", "않은", "않는", "한다는")
 _KOREAN_PARTICLES = ("에서", "에게", "에", "을", "를", "은", "는", "이", "가", "고", "며", "다", "서", "로",
-                     "와", "과", "도", "만", "께서", "한", "된", "인", "던", "의")
+                     "와", "과", "도", "만", "께서", "의")
 
 
 class _Group:

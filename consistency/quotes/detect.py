@@ -50,8 +50,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..document import Document
+from .verbs import reporting_verbs
 from .marks import APOSTROPHES, DASH_DIALOGUE, DASH_DIALOGUE_LANGS, DIALOGUE_DASHES, Style, roles_for
 
+_LOOK = 80  # characters looked at around a quotation to tell its kind
 MAX_DEPTH = 8  # deeper opening marks are ignored: no article nests quotations that deep
 LONG_WORDS = 12
 CLAUSE_WORDS = 6
@@ -65,6 +67,11 @@ _QUOTATIVE = {
     "ja": re.compile(r"\s*(?:と|って|との)(?![「『“〝])"),
     "ko": re.compile(r"\s*(?:이?라고|고|이?라며|며)(?=[\s,，]|$)"),
 }
+# What may stand between a reporting verb and the quotation it introduces: nothing but a colon
+# or "that" (said that “…”), or a few words ending with one (وقال بوتين في رسالته إن «…»).
+_COMPLEMENTISER = r"(?:\b(?:that|que|qu[’']|dass|что)|(?<!\w)(?:إن|أن|إنّ|أنّ))"
+_AFTER_VERB = re.compile(rf"\s*[,:：，]?\s*(?:{_COMPLEMENTISER}\s*)?$"
+                         rf"|(?:\s*[\w'’\-]+){{0,6}}\s*(?:[,:：，،]|{_COMPLEMENTISER})\s*$")
 _DASHES = re.compile("[" + DIALOGUE_DASHES + "]")
 _DASH_COMMENT = re.compile(r"\s*,?\s*[—–―]\s*\w")
 
@@ -96,9 +103,16 @@ class Quote:
 
 @dataclass
 class _Open:
-    style: Style
+    styles: tuple[Style, ...]  # „ opens „…“ and „…” alike in Polish: the closing mark decides
     mark: int
     reopen_marks: list
+
+    @property
+    def closes(self) -> str:
+        return "".join(style.closes for style in self.styles)
+
+    def closed_by(self, char: str) -> Style | None:
+        return next((style for style in self.styles if char in style.closes), None)
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,7 @@ def find_quotes(document: Document) -> list[Quote]:
     lang = _base_lang(document.lang)
     if lang in DASH_DIALOGUE_LANGS:
         found += _dash_dialogue(text, paragraphs, found)
-    found = [_trimmed(text, f) for f in found]
+    found = [f for f in (_trimmed(text, f) for f in found) if f.start < f.end or f.style != DASH_DIALOGUE]
     found.sort(key=lambda f: (f.start, -f.end, f.open_mark if f.open_mark is not None else -1))
     quotes, enclosing = [], []
     for f in found:
@@ -189,7 +203,7 @@ class _MarkScanner:
         if opens and roles.closes and set(opens) & set(roles.closes):  # symmetric: " … "
             can_close = self.closable.get(char)
             if _left_flanking(before, after) or not (can_close or _right_flanking(before, after)):
-                self._open(at, opens[0])
+                self._open(at, opens)
             elif can_close:
                 self._close(at, char)
             else:
@@ -198,52 +212,54 @@ class _MarkScanner:
         if roles.closes and self.closable.get(char):
             self._close(at, char)
         elif opens:
-            self._open(at, opens[0])
+            self._open(at, opens)
         else:
             self._lonely_close(at, roles.closes[0])
 
     def _single(self, at: int, char: str, before: str, after: str) -> None:
         """’ ' and the English ‘: quotation marks only where they cannot be apostrophes."""
         roles = self.roles[char]
-        if before.isalnum() and after.isalnum():
-            return  # don't, Putin’s, l’Ukraine
+        if before.isalnum() and after.isalnum() and not (_unspaced(before) or _unspaced(after)):
+            return  # don't, Putin’s, l’Ukraine (but ‘역사적인 날’이라고 closes)
         if _left_flanking(before, after):
             elided = after.isdigit() or re.match(r"['’](?:tis|twas|em|n)\b", self.text[at:at + 6])
             if roles.opens and not elided:
-                self._open(at, roles.opens[0])
+                self._open(at, roles.opens)
             return
         top = self.stack[-1] if self.stack else None
-        if top is not None and char in top.style.closes:
+        if top is not None and top.closed_by(char) is not None:
             self._close(at, char)
 
-    def _open(self, at: int, style: Style) -> None:
+    def _open(self, at: int, styles: tuple[Style, ...]) -> None:
         self.last_mark_end = at + 1
         if len(self.stack) >= MAX_DEPTH:
             return
-        self.stack.append(_Open(style, at, []))
-        for char in set(style.closes):
+        opened = _Open(styles, at, [])
+        self.stack.append(opened)
+        for char in set(opened.closes):
             self.closable[char] = self.closable.get(char, 0) + 1
 
     def _pop(self) -> _Open:
         opened = self.stack.pop()
-        for char in set(opened.style.closes):
+        for char in set(opened.closes):
             self.closable[char] -= 1
         return opened
 
     def _close(self, at: int, char: str) -> None:
         while self.stack:
             opened = self._pop()
-            if char in opened.style.closes:
-                self.found.append(_Found(opened.mark + 1, at, opened.style.name, opened.mark, at, True,
+            style = opened.closed_by(char)
+            if style is not None:
+                self.found.append(_Found(opened.mark + 1, at, style.name, opened.mark, at, True,
                                          tuple(opened.reopen_marks)))
                 break
             self._unclosed(opened, at)
         self.last_mark_end = at + 1
 
     def _unclosed(self, opened: _Open, end: int) -> None:
-        if opened.style.name == "straight-single":
+        if opened.styles[0].name == "straight-single":
             return  # far more often an apostrophe ('em, 'tis) than a lost mark
-        self.found.append(_Found(opened.mark + 1, end, opened.style.name, opened.mark, None, False,
+        self.found.append(_Found(opened.mark + 1, end, opened.styles[0].name, opened.mark, None, False,
                                  tuple(opened.reopen_marks)))
 
     def _lonely_close(self, at: int, style: Style) -> None:
@@ -260,13 +276,21 @@ class _MarkScanner:
         if self.stack and following is not None:
             first = self.text[following[0]]
             outer = self.stack[0]
-            if first in outer.style.opens:
+            if any(first in style.opens for style in outer.styles):
                 continued = following[0]
         while len(self.stack) > (1 if continued is not None else 0):
             self._unclosed(self._pop(), end)
         if continued is not None:
             self.stack[0].reopen_marks.append(continued)
         return continued
+
+
+def _unspaced(char: str) -> bool:
+    """Hangul, kana and Han: scripts that write no apostrophes, so a mark between their letters
+    is a quotation mark (‘날’이라고)."""
+    code = ord(char)
+    return 0x1100 <= code <= 0x11FF or 0x3040 <= code <= 0x30FF or 0x3130 <= code <= 0x318F \
+        or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
 
 
 def _left_flanking(before: str, after: str) -> bool:
@@ -294,17 +318,22 @@ def _dash_dialogue(text: str, paragraphs: list[tuple[int, int]], found: list[_Fo
     result = []
     for start, end in paragraphs:
         following = text[start + 1:end].lstrip()
-        if text[start] not in DIALOGUE_DASHES or not following or following[0] in DIALOGUE_DASHES \
-                or following[0].isdigit() or _covered(quoted, quoted_starts, start):
+        # Speech starts with a word or an opening mark (— Да, —¿Vienes?, — «Нет»), not a number.
+        if text[start] not in DIALOGUE_DASHES or not following or following[0].isdigit() \
+                or not (following[0].isalpha() or following[0] in "¿¡" or _opening_punctuation(following[0])) \
+                or following[0] in DIALOGUE_DASHES or _covered(quoted, quoted_starts, start):
             continue
         speaking, speech_mark = True, start
         for match in _DASHES.finditer(text, start + 1, end):
             at = match.start()
             if _covered(quoted, quoted_starts, at):
                 continue
-            before = text[start:at].rstrip()
-            spaced_before = len(before) < at - start
+            window = text[max(start, at - 8):at]  # a few characters: the work stays linear
+            before = window.rstrip()
+            spaced_before = len(before) < len(window)
             after = text[at + 1] if at + 1 < end else " "
+            if not before:
+                continue
             if speaking and (before[-1] in ",!?.…" or spaced_before and after.isalpha()):
                 result.append(_Found(speech_mark + 1, at, DASH_DIALOGUE, speech_mark, at, True))
                 speaking = False
@@ -381,7 +410,7 @@ def _kind(text: str, document: Document, starts: list[int], found: _Found, lang:
     after = (found.close_mark + 1) if found.close_mark is not None else found.end
     sentence_end = _sentence_at(document, starts, max(found.start, after - 1)).end
     ends_sentence = _ends_sentence(text, after, sentence_end)
-    if words >= 1 and _set_off_as_speech(text, document, starts, found, content, after, ends_sentence, lang):
+    if words > 0 and _set_off_as_speech(text, document, starts, found, content, after, ends_sentence, lang):
         return STATEMENT
     if words >= CLAUSE_WORDS and (content[-1:] in _TERMINAL and content[-1:] or ends_sentence):
         return STATEMENT
@@ -394,7 +423,7 @@ def _sentence_at(document: Document, starts: list[int], at: int):
 
 def _ends_sentence(text: str, after: int, sentence_end: int) -> bool:
     position = after
-    while position < sentence_end and (text[position] in _CLOSING_PUNCTUATION or text[position].isspace()):
+    while position < min(sentence_end, after + _LOOK) and (text[position] in _CLOSING_PUNCTUATION or text[position].isspace()):
         position += 1
     return position >= sentence_end or text[position] in _TERMINAL
 
@@ -402,13 +431,25 @@ def _ends_sentence(text: str, after: int, sentence_end: int) -> bool:
 def _set_off_as_speech(text: str, document: Document, starts: list[int], found: _Found, content: str,
                        after: int, ends_sentence: bool, lang: str) -> bool:
     if found.open_mark is not None:
-        before = text[_sentence_at(document, starts, found.open_mark).start:found.open_mark]
+        sentence_start = _sentence_at(document, starts, found.open_mark).start
+        before = text[max(sentence_start, found.open_mark - _LOOK):found.open_mark]
         if before.rstrip().endswith((":", "：")):
             return True
-        opens_sentence = not before.strip(" \t\n" + DIALOGUE_DASHES + "-(")
-        if opens_sentence and (ends_sentence or content[-1:] in _TERMINAL + ",;:，、" and content[-1:]):
-            return True
-    if any(found.start < s < found.end for s in starts[bisect.bisect_right(starts, found.start):][:1]):
+        if before.rstrip().endswith((",", "，", "،")) and ends_sentence:
+            return True  # According to the ministry, “the talks have failed.”
+        opens_sentence = found.open_mark - sentence_start <= _LOOK and not before.strip(" \t\n" + DIALOGUE_DASHES + "-(")
+        followed_by_comma = text[after:after + 3].lstrip().startswith((",", "，", "،"))
+        if opens_sentence and (ends_sentence or followed_by_comma or content[-1:] in _TERMINAL + ",;:，、" and content[-1:]):
+            return True  # “Yes,” he said. / « Oui », a-t-il dit. / »Ja«, sagte er.
+        verbs = reporting_verbs(lang)
+        if verbs is not None:
+            last = None
+            for last in verbs.finditer(before):
+                pass
+            if last is not None and _AFTER_VERB.match(before, last.end()):
+                return True  # he said “we will not go”
+    following = bisect.bisect_right(starts, found.start)
+    if following < len(starts) and starts[following] < found.end:
         return True  # it holds a sentence end, as ICU's rules see it
     if found.close_mark is None:
         return False
