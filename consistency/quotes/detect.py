@@ -30,10 +30,13 @@ struggle”). Length is counted in words (a run of Han characters counts one wor
 kana one per three: they are written without spaces). A quotation is a statement when it is
 
 * long: at least ``LONG_WORDS`` (12) words, wherever it stands; or
-* set off as speech and at least one word: introduced by a colon, opening its sentence and
-  ending with punctuation or with the sentence (“Yes,” he said.), holding a sentence end
-  followed by more text (two sentences), followed by a quotative particle (ja 「…」と述べた,
-  ko “…”라고 말했다) or by a dash comment («…», — сказал он), or dash-led dialogue; or
+* set off as speech, however short: introduced by a colon, or by a reporting verb with at
+  most "that" and a few words between (he said “no”; وقال بوتين في رسالته إن «…»), or by a
+  comma when it ends its sentence (According to the ministry, “the talks failed.”); opening
+  its sentence and ending with punctuation, with the sentence or before a comma (“Yes,” he
+  said. / « Oui », a-t-il dit.); holding a sentence end (two sentences, as the segmenter
+  sees them); followed by a quotative particle (ja 「…」と述べた, ko “…”라고 말했다) or by a
+  dash comment («…», — сказал он); or dash-led dialogue; or
 * ending a clause and at least ``CLAUSE_WORDS`` (6) words: its content ends with a full stop,
   question or exclamation mark, or the quotation ends its sentence (Putin stressed that
   relations “will help build a fair, multipolar world order.”).

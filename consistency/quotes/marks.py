@@ -26,11 +26,6 @@ class Style:
     opens: str  # the opening mark(s): one character each
     closes: str  # the marks that may close it
 
-    @property
-    def symmetric(self) -> bool:
-        """The same character opens and closes (" … ", ” … ”): paired by alternation."""
-        return bool(set(self.opens) & set(self.closes))
-
 
 STYLES = {style.name: style for style in (
     Style("english-double", "“", "”"),
