@@ -235,6 +235,46 @@ def quote_unquoted(rng, source, target, source_lang, target_lang, others):
                    Label("quote", "unquoted", "target", k, match.start(), match.start() + len(inner)))
 
 
+def quote_replaced(rng, source, target, source_lang, target_lang, others):
+    """A quote's words replaced by those of another quote of the same article."""
+    quotes = [(k, m) for k, line in enumerate(target) for m in QUOTES.finditer(line)]
+    spot = _pick(rng, quotes)
+    if spot is None:
+        return None
+    k, match = spot
+    donor = _pick(rng, [m.group()[1:-1] for j, m in quotes if j != k and m.group()[1:-1] != match.group()[1:-1]])
+    if donor is None:
+        return None
+    quoted = match.group()[0] + donor + match.group()[-1]
+    line = target[k][:match.start()] + quoted + target[k][match.end():]
+    return Planted(_replace(target, k, line),
+                   Label("quote", "replaced", "target", k, match.start(), match.start() + len(quoted)))
+
+
+REPORTED = re.compile(r"\b(said|says|told|added|asked|stated|wrote|according to|explained|insisted|warned)\b")
+
+
+def quote_speaker(rng, source, target, source_lang, target_lang, others):
+    """The name beside a reported quote swapped for another name of the article (or, if it has
+    no other, of the corpus): the quote is now someone else's."""
+    spots, table = _name_spots(source, target, source_lang, target_lang)
+    text = "\n".join(target)
+    quoted = [(pair, k, at) for pair, k, _, at in spots
+              if REPORTED.search(source[k]) and QUOTES.search(target[k])
+              and not any(m.start() <= at < m.end() for m in QUOTES.finditer(target[k]))]
+    spot = _pick(rng, quoted)
+    if spot is None:
+        return None
+    pair, k, at = spot
+    candidates = [t for _, t in table if pair[1] not in t and t not in pair[1]]
+    in_article = [t for t in candidates if t in text and t[:1].isupper() == pair[1][:1].isupper()]
+    replacement = _pick(rng, in_article) or _pick(rng, [t for t in candidates if t not in text])
+    if replacement is None:
+        return None
+    line = target[k][:at] + replacement + target[k][at + len(pair[1]):]
+    return Planted(_replace(target, k, line), Label("quote", "speaker", "target", k, at, at + len(replacement)))
+
+
 def sentence_dropped(rng, source, target, source_lang, target_lang, others):
     if len(target) < 3:
         return None
@@ -296,6 +336,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "figure/transposed": figure_transposed, "figure/dropped": figure_dropped,
     "name/replaced": name_replaced, "name/garbled": name_garbled, "name/dropped": name_dropped,
     "quote/truncated": quote_content, "quote/unquoted": quote_unquoted,
+    "quote/replaced": quote_replaced, "quote/speaker": quote_speaker,
     "omission/sentence": sentence_dropped, "addition/sentence": sentence_added,
     "omission/clause": clause_dropped, "meaning/negation": negation,
 }
