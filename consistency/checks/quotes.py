@@ -1,0 +1,243 @@
+"""Quotes: every quoted statement reaches the translation, in quotation marks, with its words and
+its speaker.
+
+Quotations are found on both sides (``consistency.quotes``) and paired bead by bead: a source
+quotation with the target quotation of its bead (or a neighbouring one) whose words its own
+resemble most, by the encoder's vectors of the quoted words. Then:
+
+* a source quotation left unpaired whose sentence was translated survives **without its
+  marks** (major for a statement, minor for a quoted phrase, which translators may set in
+  plain type); one whose sentence is gone **vanished** (critical for a statement; the
+  omission check reports the sentence);
+* a target statement left unpaired is a quotation **the source does not have** (critical);
+* a pair whose target words read more like another quotation of the source article than
+  their own was **replaced** (critical); one whose target is far shorter than the article's
+  translations are, relative to their sources, was **cut** (major);
+* a statement whose source speaker is a name, given in the translation to a name that
+  renders another person (by consonant key), has **another speaker** (critical).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from ..document import Document
+from ..findings import Finding, Span
+from ..names import extract as extract_names
+from ..names import has_capitals
+from ..names.romanise import consonant_key, key_similarity, romanise
+from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes
+from .base import Check, CheckContext, register
+
+REPLACED_MARGIN = 0.03  # cosine by which another source quotation must beat the paired one
+CUT_RATIO = 0.6  # target/source length of a quotation, over the article's usual ratio, below which it was cut
+CUT_MIN_CHARS = 40  # shorter quotations vary too much in length to judge a cut
+SAME_SPEAKER = 0.6  # consonant-key similarity at which two speaker names are one person
+RENDERS_OTHER = 0.85  # the same, to say the new speaker is another person the article names
+
+
+@dataclass(frozen=True)
+class _Side:
+    document: Document
+    quotes: list[Quote]  # top-level quotations
+    bead: dict[int, int]  # sentence -> bead index
+    speakers: dict[int, Attribution]  # quote start -> its attribution
+
+
+@register
+class QuoteCheck(Check):
+    name = "quotes"
+    description = "quoted statements missing, unquoted, added, cut, replaced or given another speaker (opt-in)"
+    default = False  # until the benchmark shows its precision: bench/NOTES.md, "Quotes"
+
+    def settings(self) -> dict:
+        return {"replaced_margin": REPLACED_MARGIN, "cut_ratio": CUT_RATIO, "cut_min_chars": CUT_MIN_CHARS,
+                "same_speaker": SAME_SPEAKER, "renders_other": RENDERS_OTHER}
+
+    def run(self, context: CheckContext) -> Iterable[Finding]:
+        source, target = (_side(document, context.alignment, which) for document, which in
+                          ((context.source, "source"), (context.target, "target")))
+        if not source.quotes and not target.quotes:
+            return
+        similarity = _similarities(context, source.quotes, target.quotes)
+        pairs = _pair(source, target, similarity, context.alignment)
+        paired_source = {s for s, _ in pairs}
+        paired_target = {t for _, t in pairs}
+        for s, quote in enumerate(source.quotes):
+            if s not in paired_source:
+                yield self._lost(quote, source, context)
+        for t, quote in enumerate(target.quotes):
+            if t not in paired_target and quote.kind == STATEMENT:
+                yield self._added(quote, target)
+        ratios = _bead_ratios(context)
+        for s, t in pairs:
+            usual = _usual_ratio(ratios, source.bead[source.quotes[s].sentences[0]], source.quotes[s],
+                                 target.quotes[t], context)
+            yield from self._compare(s, t, source, target, similarity, usual)
+
+    def _lost(self, quote: Quote, source: _Side, context: CheckContext) -> Finding:
+        bead = context.alignment[source.bead[quote.sentences[0]]]
+        statement = quote.kind == STATEMENT
+        span = _span(source.document, quote)
+        if not bead.target:
+            return Finding("quote", "critical" if statement else "minor", 0.8,
+                           f"quoted {'statement' if statement else 'phrase'} “{_short(quote.text)}” vanished with "
+                           "its sentence", span, None, {"quote": _evidence(quote), "bead": list(bead.source)},
+                           check=self.name)
+        document = context.target
+        first, last = document.sentences[bead.target[0]], document.sentences[bead.target[-1]]
+        where = Span(bead.target[0], first.start, last.end, document.text[first.start:last.end])
+        return Finding("quote", "major" if statement else "minor", 0.7 if statement else 0.5,
+                       f"quoted {'statement' if statement else 'phrase'} “{_short(quote.text)}” is in the "
+                       "translation without quotation marks (or paraphrased)", span, where,
+                       {"quote": _evidence(quote), "paraphrase_in": "the aligned target sentence(s)"},
+                       check=self.name)
+
+    def _added(self, quote: Quote, target: _Side) -> Finding:
+        return Finding("quote", "critical", 0.7, f"the translation quotes “{_short(quote.text)}”, which the "
+                       "source does not quote", None, _span(target.document, quote),
+                       {"quote": _evidence(quote)}, check=self.name)
+
+    def _compare(self, s: int, t: int, source: _Side, target: _Side, similarity: np.ndarray,
+                 usual: float) -> Iterable[Finding]:
+        ours, theirs = source.quotes[s], target.quotes[t]
+        spans = _span(source.document, ours), _span(target.document, theirs)
+        own = float(similarity[s, t])
+        rivals = [(float(similarity[k, t]), k) for k in range(len(source.quotes))
+                  if k != s and source.quotes[k].text.strip() != ours.text.strip()]
+        best, other = max(rivals, default=(-1.0, None))
+        if other is not None and best > own + REPLACED_MARGIN:
+            yield Finding("quote", "critical", 0.8, f"quotation “{_short(ours.text)}” became “{_short(theirs.text)}”, "
+                          f"which renders another quotation of the source: “{_short(source.quotes[other].text)}”",
+                          *spans, {"similarity": round(own, 3), "similarity_to_other": round(best, 3),
+                                   "other_quote": _evidence(source.quotes[other])}, check=self.name)
+            return
+        ratio = len(theirs.text) / max(len(ours.text), 1)
+        if len(ours.text) >= CUT_MIN_CHARS and ratio < CUT_RATIO * usual:
+            yield Finding("quote", "major", 0.7, f"quotation “{_short(ours.text)}” is much shorter in the "
+                          f"translation (“{_short(theirs.text)}”): part of it is missing", *spans,
+                          {"length_ratio": round(ratio, 3), "usual_ratio": round(usual, 3),
+                           "similarity": round(own, 3)}, check=self.name)
+        finding = self._speaker(ours, theirs, source, target, spans)
+        if finding:
+            yield finding
+
+    def _speaker(self, ours: Quote, theirs: Quote, source: _Side, target: _Side, spans) -> Finding | None:
+        said, says = source.speakers.get(ours.start), target.speakers.get(theirs.start)
+        if not (said and says and said.speaker and says.speaker) or not _is_name(source.document, said.speaker):
+            return None  # "he", "the ministry": nothing to compare a name with
+        keys = [consonant_key(word) for word in said.speaker.text.split()]
+        theirs_keys = [consonant_key(word) for word in said_words(says.speaker.text)]
+        if any(key_similarity(a, b) >= SAME_SPEAKER for a in keys for b in theirs_keys if a and b):
+            return None
+        others = {n.text: n.key for sentence in source.document.sentences
+                  for n in extract_names(sentence.text, source.document.lang) if not n.soft and n.key not in keys}
+        renders = [text for text, key in others.items() if len(key) >= 3
+                   and any(key_similarity(key, b) >= RENDERS_OTHER for b in theirs_keys if b)]
+        # Where capitals mark names, a capitalised name is someone; elsewhere a word is shown to be
+        # someone else only by rendering another name of the article (总统 is a title, not a name).
+        if not renders and not _is_name(target.document, says.speaker):
+            return None
+        who = f" (that is {renders[0]})" if renders else ""
+        return Finding("quote", "critical", 0.7 if renders else 0.6,
+                       f"quotation “{_short(ours.text)}” is said by “{said.speaker.text}” "
+                       f"in the source but by “{says.speaker.text}” in the translation{who}",
+                       said.speaker, says.speaker,
+                       {"source_speaker": {"text": said.speaker.text, "keys": keys},
+                        "target_speaker": {"text": says.speaker.text, "romanised": romanise(says.speaker.text),
+                                           "keys": theirs_keys},
+                        "renders": renders}, check=self.name)
+
+
+def said_words(text: str) -> list[str]:
+    return text.replace("·", " ").replace("・", " ").split()
+
+
+def _is_name(document: Document, span: Span) -> bool:
+    """A speaker written as a name: one to four capitalised words, none of which the article
+    also writes in lower case ("The", "Er", "Der Minister" are not names; "Lawrow" is)."""
+    words = said_words(span.text)
+    if not has_capitals(span.text) or not 1 <= len(words) <= 4:
+        return False
+    lowered = {w for w in re.findall(r"\w+", document.text) if w[:1].islower()}
+    return all(w[:1].isupper() and w.lower() not in lowered for w in words)
+
+
+def _names_in(document: Document, span: Span) -> list:
+    """The names inside ``span``, read in its whole sentence: a name opening a sentence is told
+    from a capitalised first word only there."""
+    sentence = document.sentences[span.sentence]
+    start, end = span.start - sentence.start, span.end - sentence.start
+    return [n for n in extract_names(sentence.text, document.lang) if not n.soft and start <= n.start and n.end <= end]
+
+
+def _side(document: Document, alignment, which: str) -> _Side:
+    quotes = [q for q in find_quotes(document) if q.depth == 0 and q.text.strip()]
+    bead = {i: k for k, b in enumerate(alignment) for i in getattr(b, which)}
+    speakers = {a.quote.start: a for a in attribute(document, quotes)}
+    return _Side(document, quotes, bead, speakers)
+
+
+def _similarities(context: CheckContext, source: list[Quote], target: list[Quote]) -> np.ndarray:
+    if not source or not target or context.encoder is None:
+        return np.zeros((len(source), len(target)), dtype=np.float32)
+    vectors = context.encoder.embed([q.text for q in source] + [q.text for q in target])
+    return vectors[:len(source)] @ vectors[len(source):].T
+
+
+def _pair(source: _Side, target: _Side, similarity: np.ndarray, alignment) -> list[tuple[int, int]]:
+    """Greedy, most similar first, between quotations whose beads are at most one apart."""
+    options = []
+    for s, ours in enumerate(source.quotes):
+        for t, theirs in enumerate(target.quotes):
+            apart = abs(source.bead[ours.sentences[0]] - target.bead[theirs.sentences[0]])
+            if apart <= 1:
+                options.append((apart > 0, -float(similarity[s, t]), s, t))
+    pairs, used_source, used_target = [], set(), set()
+    for _, _, s, t in sorted(options):
+        if s not in used_source and t not in used_target:
+            pairs.append((s, t))
+            used_source.add(s)
+            used_target.add(t)
+    return pairs
+
+
+def _bead_ratios(context: CheckContext) -> dict[int, float]:
+    """Target/source length of each aligned bead: how much longer this translation writes."""
+    ratios = {}
+    for k, bead in enumerate(context.alignment):
+        if bead.source and bead.target:
+            source = sum(len(context.source.sentences[i].text) for i in bead.source)
+            target = sum(len(context.target.sentences[j].text) for j in bead.target)
+            ratios[k] = target / max(source, 1)
+    return ratios
+
+
+def _usual_ratio(ratios: dict[int, float], bead: int, ours: Quote, theirs: Quote, context: CheckContext) -> float:
+    """The length ratio a faithful rendering of the quotation would have: that of the article's
+    other beads (Chinese is shorter than English), or, in a short article, of the words of its
+    own bead outside the quotation; a cut leaves both of these as they were."""
+    others = [ratio for k, ratio in ratios.items() if k != bead]
+    if len(others) >= 3:
+        return statistics.median(others)
+    source_bead, target_bead = context.alignment[bead].source, context.alignment[bead].target
+    outside = [sum(len(document.sentences[i].text) for i in indices) - len(quote.text) for document, indices, quote in
+               ((context.source, source_bead, ours), (context.target, target_bead, theirs))]
+    return outside[1] / outside[0] if min(outside) >= 15 else 1.0
+
+
+def _span(document: Document, quote: Quote) -> Span:
+    return Span(quote.sentences[0], quote.start, quote.end, quote.text)
+
+
+def _evidence(quote: Quote) -> dict:
+    return {"text": quote.text, "kind": quote.kind, "style": quote.style, "balanced": quote.balanced}
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,91 @@
+"""The quote check (opt-in): the seed drifts, and each kind of finding on a hand-made pair."""
+from __future__ import annotations
+
+import pytest
+
+from consistency import Checker, Settings
+from conftest import SEED_LANGS, SEEDS, load_gold
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def quotes(default_encoder):
+    checker = Checker(Settings(checks=("quotes",)), encoder=default_encoder)
+
+    def check(source: str, target: str, source_lang: str = "en", target_lang: str = "fr"):
+        return checker.check(source, target, source_lang=source_lang, target_lang=target_lang).findings
+
+    return check
+
+
+SOURCE = (SEEDS / "source/000.en.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_faithful_seed_translations_keep_every_quote(quotes, lang):
+    target = (SEEDS / f"faithful/000.{lang}.txt").read_text(encoding="utf-8")
+    assert quotes(SOURCE, target, target_lang=lang) == []
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_a_seed_statement_left_without_its_marks_is_found(quotes, lang):
+    target = (SEEDS / f"drifted/000.{lang}.txt").read_text(encoding="utf-8")
+    drift = next(d for d in load_gold("drifted", lang)["drifts"] if d["kind"] == "unquoted")
+    found = [f for f in quotes(SOURCE, target, target_lang=lang)
+             if f.source and f.source.start < drift["source"]["end"] and drift["source"]["start"] < f.source.end]
+    assert [f.severity for f in found] == ["major"] and "without quotation marks" in found[0].message
+    # The evidence points at where the words went: the aligned target sentence holds the drift.
+    assert found[0].target.start <= drift["target"]["start"] and drift["target"]["end"] <= found[0].target.end
+
+
+def test_a_quote_the_source_does_not_have_is_critical(quotes):
+    findings = quotes("The minister spoke to reporters about the budget on Monday.",
+                      "Le ministre a déclaré aux journalistes : « Ce budget est le pire de notre histoire. »")
+    assert [(f.severity, f.target.text) for f in findings] == [("critical", "Ce budget est le pire de notre histoire.")]
+    assert "source does not quote" in findings[0].message and findings[0].source is None
+
+
+def test_a_quote_replaced_by_another_of_the_article_is_critical(quotes):
+    source = ("“We will rebuild every bridge that the floods destroyed before winter comes,” the governor said. "
+              "Later she added: “The state cannot pay for the new hospital this year.”")
+    target = ("« Nous reconstruirons chaque pont détruit par les inondations avant l'hiver », a déclaré la gouverneure. "
+              "Elle a ajouté : « Nous reconstruirons chaque pont détruit par les inondations avant l'hiver. »")
+    findings = quotes(source, target)
+    replaced = [f for f in findings if "renders another quotation" in f.message]
+    assert [f.severity for f in replaced] == ["critical"]
+    assert replaced[0].source.text.startswith("The state cannot pay")
+    assert replaced[0].details["similarity_to_other"] > replaced[0].details["similarity"]
+
+
+def test_a_quote_cut_by_half_is_major(quotes):
+    source = ("The mayor said: “The new line will carry forty thousand passengers a day, and it will open "
+              "before the end of next year, whatever the council decides about the budget.”")
+    target = "Le maire a déclaré : « La nouvelle ligne transportera des passagers. »"
+    cut = [f for f in quotes(source, target) if "part of it is missing" in f.message]
+    assert [f.severity for f in cut] == ["major"] and cut[0].details["length_ratio"] < 0.5
+
+
+def test_a_quote_given_to_another_named_person_is_critical(quotes):
+    source = ("On Monday Lavrov met his counterpart in Ankara. Putin said: “Our army will stay in the region "
+              "for as long as it is needed there.”")
+    target = ("Lundi, Lavrov a rencontré son homologue à Ankara. Lavrov a déclaré : « Notre armée restera dans la "
+              "région aussi longtemps qu'il le faudra. »")
+    swapped = [f for f in quotes(source, target) if "is said by" in f.message]
+    assert [(f.severity, f.source.text, f.target.text) for f in swapped] == [("critical", "Putin", "Lavrov")]
+    assert swapped[0].details["renders"] == ["Lavrov"]
+
+
+def test_the_same_speaker_in_another_script_or_a_pronoun_is_no_finding(quotes):
+    source = "Putin said: “Our army will stay in the region for as long as it is needed there.”"
+    assert quotes(source, "Путин заявил: «Наша армия останется в регионе столько, сколько потребуется».",
+                  target_lang="ru") == []
+    assert quotes(source, "Il a déclaré : « Notre armée restera dans la région aussi longtemps qu'il le faudra. »") == []
+
+
+def test_a_statement_that_vanished_with_its_sentence_is_critical(quotes):
+    source = ("The talks ended on Friday. “We have reached no agreement on the border and we will not sign "
+              "anything this month,” the envoy said. Both sides will meet again in May.")
+    target = "Les pourparlers se sont terminés vendredi. Les deux parties se retrouveront en mai."
+    findings = quotes(source, target)
+    assert [f.severity for f in findings] == ["critical"] and "vanished" in findings[0].message
