@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-batch clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ bench-drift: models
 bench-names: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.drift --checks names --category name --from-english --json bench/out/names.json
+	$(BIN)/python -m bench.report
+
+# The opt-in quote check, on its own kinds, both directions (not part of `make bench` until it is a default check).
+bench-quotes: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.drift --checks quotes --category quote --docs 48 --json bench/out/quotes.json
 	$(BIN)/python -m bench.report
 
 bench-alignment: models

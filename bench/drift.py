@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import ntrex
-from bench.perturb import PERTURBATIONS, Label, document_span, plant
+from bench.perturb import PERTURBATIONS, QUOTES, Label, document_span, plant
 
 ROOT = Path(__file__).resolve().parents[1]
 POFILTER_TESTS = {"numbers": "figure", "doublequoting": "quote", "singlequoting": "quote"}
@@ -160,7 +160,8 @@ def _without_text(finding: dict) -> dict:
 def score(cases: list[Case], reports: dict[str, dict]) -> dict:
     ours = defaultdict(lambda: [0, 0])
     baseline = defaultdict(lambda: [0, 0])
-    false = defaultdict(lambda: {"sentences": 0, "ours": 0, "pofilter": 0, "ours_by_category": defaultdict(int),
+    false = defaultdict(lambda: {"sentences": 0, "quoted_sentences": 0, "ours": 0, "pofilter": 0,
+                                 "ours_by_category": defaultdict(int),
                                  "pofilter_by_category": defaultdict(int)})
     false_findings = []
     for case in cases:
@@ -169,6 +170,8 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
         if case.label is None:
             row = false[case.direction]
             row["sentences"] += len(report["source"]["sentences"])
+            # Quoted sentences by the benchmark's own pattern (bench.perturb.QUOTES), not the checker's.
+            row["quoted_sentences"] += sum(bool(QUOTES.search(s["text"])) for s in report["source"]["sentences"])
             row["ours"] += len(report["findings"])
             row["pofilter"] += sum(len(c) for c in flagged.values())
             for categories in flagged.values():
@@ -183,7 +186,7 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
             ours[key][1] += 1
             baseline[key][0] += pofilter_caught(case, flagged)
             baseline[key][1] += 1
-    per_100 = {direction: {"sentences": row["sentences"],
+    per_100 = {direction: {"sentences": row["sentences"], "quoted_sentences": row["quoted_sentences"],
                            "ours": round(100 * row["ours"] / max(row["sentences"], 1), 2),
                            "pofilter": round(100 * row["pofilter"] / max(row["sentences"], 1), 2),
                            "ours_by_category": dict(row["ours_by_category"]),

@@ -23,11 +23,11 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names", "batch"):
+    for name in ("alignment", "speed", "drift", "names", "quotes", "batch"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
-    for finding in results.get("drift", {}).get("false_findings", []) + results.get("names", {}).get("false_findings", []):
+    for finding in [f for name in ("drift", "names", "quotes") for f in results.get(name, {}).get("false_findings", [])]:
         for side in ("source", "target"):  # offsets only: NTREX text is never copied here
             if finding.get(side):
                 finding[side].pop("text", None)
@@ -60,6 +60,9 @@ def table(results: dict) -> str:
     names = results.get("names")
     if names:
         lines += names_table(names)
+    quotes = results.get("quotes")
+    if quotes:
+        lines += quotes_table(quotes)
     speed = results.get("speed")
     if speed:
         warm, cold = speed["warm"], speed["cold"]
@@ -162,6 +165,28 @@ def names_table(names: dict) -> list[str]:
                  if f"{direction}:{k}" in recall else "–" for k in kinds]
         lines.append(f"| {direction} | {row['ours']:.2f} | " + " | ".join(cells) + " |")
     overall = [f"{k} {recall[k]['recall']:.2f}" for k in kinds if k in recall]
+    lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
+    return lines
+
+
+def quotes_table(quotes: dict) -> list[str]:
+    recall = quotes["recall"]
+    kinds = sorted({key.split(":")[1] for key in recall if ":" in key})
+    lines = [f"**Quotes** (the opt-in `quotes` check alone; `make bench-quotes`), {quotes['articles_per_direction']} "
+             f"articles per direction, both directions, {quotes['cases']} article pairs; the benchmark finds "
+             "quotations by its own pattern and removes their marks (unquoted), cuts them by half (truncated), "
+             "puts another quotation's words in (replaced) or swaps the name beside a reported quotation "
+             "(speaker); quoted sentences are source sentences the same pattern finds a quotation in:", "",
+             "| direction | quoted sentences | quote findings per 100 quoted sentences, untouched | "
+             + " | ".join(f"{k} recall" for k in kinds) + " |",
+             "| --- | --- | --- | " + " | ".join("---" for _ in kinds) + " |"]
+    for direction, row in quotes["false_per_100_sentences"].items():
+        found = row["ours_by_category"].get("quote", 0)
+        per_100 = 100 * found / max(row["quoted_sentences"], 1)
+        cells = [f"{recall[f'{direction}:{k}']['caught']}/{recall[f'{direction}:{k}']['planted']}"
+                 if f"{direction}:{k}" in recall else "–" for k in kinds]
+        lines.append(f"| {direction} | {row['quoted_sentences']} | {per_100:.1f} ({found}) | " + " | ".join(cells) + " |")
+    overall = [f"{k} {recall[k]['recall']:.2f} ({recall[k]['caught']}/{recall[k]['planted']})" for k in kinds if k in recall]
     lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
     return lines
 
