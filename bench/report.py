@@ -31,6 +31,8 @@ def collect() -> dict:
         for side in ("source", "target"):  # offsets only: NTREX text is never copied here
             if finding.get(side):
                 finding[side].pop("text", None)
+    for finding in results.get("quotes", {}).get("false_findings", []):
+        finding.pop("message", None)  # it quotes the article's quotations
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     results["meta"] = {"date": datetime.date.today().isoformat(), "commit": commit.stdout.strip() or "unknown",
                        "cores": os.cpu_count()}
