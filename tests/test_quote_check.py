@@ -34,7 +34,11 @@ def test_a_seed_statement_left_without_its_marks_is_found(quotes, lang):
     drift = next(d for d in load_gold("drifted", lang)["drifts"] if d["kind"] == "unquoted")
     found = [f for f in quotes(SOURCE, target, target_lang=lang)
              if f.source and f.source.start < drift["source"]["end"] and drift["source"]["start"] < f.source.end]
-    assert [f.severity for f in found] == ["major"] and "without quotation marks" in found[0].message
+    # Set off after "said that" (major), or woven into the sentence after "stressed that strong
+    # relations between Moscow and Pyongyang" (minor: reported speech may be a choice).
+    woven = drift["source"]["text"].startswith("will help build")
+    assert [f.severity for f in found] == ["minor" if woven else "major"]
+    assert ("lost their quotation marks" if woven else "without quotation marks") in found[0].message
     # The evidence points at where the words went: the aligned target sentence holds the drift.
     assert found[0].target.start <= drift["target"]["start"] and drift["target"]["end"] <= found[0].target.end
 
@@ -62,8 +66,8 @@ def test_a_quote_cut_by_half_is_major(quotes):
     source = ("The mayor said: “The new line will carry forty thousand passengers a day, and it will open "
               "before the end of next year, whatever the council decides about the budget.”")
     target = "Le maire a déclaré : « La nouvelle ligne transportera des passagers. »"
-    cut = [f for f in quotes(source, target) if "part of it is missing" in f.message]
-    assert [f.severity for f in cut] == ["major"] and cut[0].details["length_ratio"] < 0.5
+    cut = [f for f in quotes(source, target) if "is cut in the translation" in f.message]
+    assert [f.severity for f in cut] == ["major"] and cut[0].details["missing"].endswith("decides about the budget.")
 
 
 def test_a_quote_given_to_another_named_person_is_critical(quotes):

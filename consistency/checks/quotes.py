@@ -34,9 +34,11 @@ from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes
 from .base import Check, CheckContext, register
 
 REPLACED_MARGIN = 0.03  # cosine by which another source quotation must beat the paired one
-CUT_RATIO = 0.6  # target/source length of a quotation, over the article's usual ratio, below which it was cut
+CUT_RATIO = 0.75  # target/source length of a quotation, over the article's usual ratio, below which it may be cut
 CUT_MIN_CHARS = 40  # shorter quotations vary too much in length to judge a cut
+CUT_MARGIN = 0.0  # cosine by which the target must be nearer one half of the source quotation than all of it
 SAME_SPEAKER = 0.6  # consonant-key similarity at which two speaker names are one person
+VERB_REACH = 12  # characters between a reporting verb and the quotation it sets off ("said that")
 RENDERS_OTHER = 0.85  # the same, to say the new speaker is another person the article names
 
 
@@ -55,10 +57,13 @@ class QuoteCheck(Check):
     default = False  # until the benchmark shows its precision: bench/NOTES.md, "Quotes"
 
     def settings(self) -> dict:
-        return {"replaced_margin": REPLACED_MARGIN, "cut_ratio": CUT_RATIO, "cut_min_chars": CUT_MIN_CHARS,
-                "same_speaker": SAME_SPEAKER, "renders_other": RENDERS_OTHER}
+        return {"replaced_margin": REPLACED_MARGIN, "cut_ratio": CUT_RATIO, "cut_min_chars": CUT_MIN_CHARS, "cut_margin": CUT_MARGIN,
+                "same_speaker": SAME_SPEAKER, "verb_reach": VERB_REACH, "renders_other": RENDERS_OTHER}
+
+    encoder = None  # the context's, for the one pass that judges a cut
 
     def run(self, context: CheckContext) -> Iterable[Finding]:
+        self.encoder = context.encoder
         source, target = (_side(document, context.alignment, which) for document, which in
                           ((context.source, "source"), (context.target, "target")))
         if not source.quotes and not target.quotes:
@@ -68,10 +73,11 @@ class QuoteCheck(Check):
         paired_source = {s for s, _ in pairs}
         paired_target = {t for _, t in pairs}
         for s, quote in enumerate(source.quotes):
-            if s not in paired_source:
-                yield self._lost(quote, source, context)
+            # A quoted phrase (a term, scare quotes) is often set in plain type by translators.
+            if s not in paired_source and quote.kind == STATEMENT:
+                yield self._lost(quote, source, context, _set_off(source, quote))
         for t, quote in enumerate(target.quotes):
-            if t not in paired_target and quote.kind == STATEMENT:
+            if t not in paired_target and _set_off(target, quote):
                 yield self._added(quote, target)
         ratios = _bead_ratios(context)
         for s, t in pairs:
@@ -79,23 +85,24 @@ class QuoteCheck(Check):
                                  target.quotes[t], context)
             yield from self._compare(s, t, source, target, similarity, usual)
 
-    def _lost(self, quote: Quote, source: _Side, context: CheckContext) -> Finding:
+    def _lost(self, quote: Quote, source: _Side, context: CheckContext, set_off: bool) -> Finding:
         bead = context.alignment[source.bead[quote.sentences[0]]]
-        statement = quote.kind == STATEMENT
         span = _span(source.document, quote)
         if not bead.target:
-            return Finding("quote", "critical" if statement else "minor", 0.8,
-                           f"quoted {'statement' if statement else 'phrase'} “{_short(quote.text)}” vanished with "
-                           "its sentence", span, None, {"quote": _evidence(quote), "bead": list(bead.source)},
+            return Finding("quote", "critical", 0.8, f"quoted statement “{_short(quote.text)}” vanished with its "
+                           "sentence", span, None, {"quote": _evidence(quote), "bead": list(bead.source)},
                            check=self.name)
         document = context.target
         first, last = document.sentences[bead.target[0]], document.sentences[bead.target[-1]]
         where = Span(bead.target[0], first.start, last.end, document.text[first.start:last.end])
-        return Finding("quote", "major" if statement else "minor", 0.7 if statement else 0.5,
-                       f"quoted {'statement' if statement else 'phrase'} “{_short(quote.text)}” is in the "
-                       "translation without quotation marks (or paraphrased)", span, where,
-                       {"quote": _evidence(quote), "paraphrase_in": "the aligned target sentence(s)"},
-                       check=self.name)
+        details = {"quote": _evidence(quote), "set_off": set_off, "paraphrase_in": "the aligned target sentence(s)"}
+        if set_off:
+            return Finding("quote", "major", 0.7, f"quoted statement “{_short(quote.text)}” is in the translation "
+                           "without quotation marks (or paraphrased)", span, where, details, check=self.name)
+        # Woven into the reporter's sentence ("stressed that relations “will help …”"): a
+        # translation may set it as reported speech on purpose, so it is for the editor to weigh.
+        return Finding("quote", "minor", 0.5, f"quoted words “{_short(quote.text)}”, woven into the sentence, "
+                       "lost their quotation marks in the translation", span, where, details, check=self.name)
 
     def _added(self, quote: Quote, target: _Side) -> Finding:
         return Finding("quote", "critical", 0.7, f"the translation quotes “{_short(quote.text)}”, which the "
@@ -117,11 +124,19 @@ class QuoteCheck(Check):
                                    "other_quote": _evidence(source.quotes[other])}, check=self.name)
             return
         ratio = len(theirs.text) / max(len(ours.text), 1)
-        if len(ours.text) >= CUT_MIN_CHARS and ratio < CUT_RATIO * usual:
-            yield Finding("quote", "major", 0.7, f"quotation “{_short(ours.text)}” is much shorter in the "
-                          f"translation (“{_short(theirs.text)}”): part of it is missing", *spans,
-                          {"length_ratio": round(ratio, 3), "usual_ratio": round(usual, 3),
-                           "similarity": round(own, 3)}, check=self.name)
+        if len(ours.text) >= CUT_MIN_CHARS and ratio < CUT_RATIO * usual and self.encoder is not None:
+            # Shorter than the article's translations run, and closer to one half of the source
+            # quotation than to all of it: that half is what the translation kept.
+            halves = _halves(ours.text)
+            vectors = self.encoder.embed([theirs.text, *halves])
+            to_halves = vectors[1:] @ vectors[0]
+            kept = int(np.argmax(to_halves))
+            if float(to_halves[kept]) > own + CUT_MARGIN:
+                yield Finding("quote", "major", 0.7, f"quotation “{_short(ours.text)}” is cut in the translation "
+                              f"(“{_short(theirs.text)}”): “{_short(halves[1 - kept])}” is missing", *spans,
+                              {"length_ratio": round(ratio, 3), "usual_ratio": round(usual, 3),
+                               "similarity": round(own, 3), "similarity_to_kept_half": round(float(to_halves[kept]), 3),
+                               "missing": halves[1 - kept]}, check=self.name)
         finding = self._speaker(ours, theirs, source, target, spans)
         if finding:
             yield finding
@@ -167,6 +182,26 @@ def _is_name(document: Document, span: Span) -> bool:
     return all(w[:1].isupper() and w.lower() not in lowered for w in words)
 
 
+def _set_off(side: _Side, quote: Quote) -> bool:
+    """A statement set off as speech: opening its sentence, after a colon, comma or dash, or just
+    after its reporting verb ("said that “…”"). A quotation woven into the reporter's sentence
+    ("West was simply “being who he is”") is often rendered as reported speech, as German does
+    with its subjunctive, so its marks may go. In Chinese, Japanese and Korean a quotation
+    stands after the speaker and its particle."""
+    document = side.document
+    if quote.kind != STATEMENT:
+        return False
+    if document.lang in ("zh", "ja", "ko"):
+        return True
+    sentence = document.sentences[quote.sentences[0]]
+    opening = quote.open_mark if quote.open_mark is not None else quote.start
+    before = document.text[sentence.start:max(opening, sentence.start)].rstrip()
+    if not before or before[-1] in ":,;：，、،؛—–-":
+        return True
+    said = side.speakers.get(quote.start)
+    return bool(said and said.verb and said.verb.end <= opening and opening - said.verb.end <= VERB_REACH)
+
+
 def _names_in(document: Document, span: Span) -> list:
     """The names inside ``span``, read in its whole sentence: a name opening a sentence is told
     from a capitalised first word only there."""
@@ -176,7 +211,9 @@ def _names_in(document: Document, span: Span) -> list:
 
 
 def _side(document: Document, alignment, which: str) -> _Side:
-    quotes = [q for q in find_quotes(document) if q.depth == 0 and q.text.strip()]
+    # A mark without its partner is most often a quotation running over several paragraphs, opened
+    # or closed in another one: nothing to pair it with reliably, so it is left out on both sides.
+    quotes = [q for q in find_quotes(document) if q.depth == 0 and q.balanced and q.text.strip()]
     bead = {i: k for k, b in enumerate(alignment) for i in getattr(b, which)}
     speakers = {a.quote.start: a for a in attribute(document, quotes)}
     return _Side(document, quotes, bead, speakers)
@@ -228,6 +265,15 @@ def _usual_ratio(ratios: dict[int, float], bead: int, ours: Quote, theirs: Quote
     outside = [sum(len(document.sentences[i].text) for i in indices) - len(quote.text) for document, indices, quote in
                ((context.source, source_bead, ours), (context.target, target_bead, theirs))]
     return outside[1] / outside[0] if min(outside) >= 15 else 1.0
+
+
+def _halves(text: str) -> tuple[str, str]:
+    """The quotation cut in two at the space nearest its middle (at its middle where words are
+    written without spaces)."""
+    middle = len(text) // 2
+    spaces = [k for k, char in enumerate(text) if char.isspace()]
+    cut = min(spaces, key=lambda k: abs(k - middle)) if spaces else middle
+    return text[:cut].strip(), text[cut:].strip()
 
 
 def _span(document: Document, quote: Quote) -> Span:
