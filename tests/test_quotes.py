@@ -508,3 +508,13 @@ def test_an_unsegmented_document_is_refused():
     with pytest.raises(ValueError):
         find_quotes(Document("“Hello,” he said.", "en"))
     assert find_quotes(Document("  \n", "en")) == []
+
+
+@pytest.mark.parametrize("text, lang, content", [
+    ("\"점점 더 격렬해질 것입니다”그가 말했다.", "ko", "점점 더 격렬해질 것입니다"),
+    ("„Ich habe mich für die Jungs entschieden\", so Bjorn.", "de", "Ich habe mich für die Jungs entschieden"),
+    ("وقال “إننا نؤدي أداءً طيبًا\" أمس.", "ar", "إننا نؤدي أداءً طيبًا"),
+])
+def test_a_pair_typed_with_one_straight_mark_is_one_quotation(text, lang, content):
+    found = quotes(text, lang)
+    assert [(q.text, q.balanced) for q in found] == [(content, True)]

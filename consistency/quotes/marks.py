@@ -28,16 +28,18 @@ class Style:
 
 
 STYLES = {style.name: style for style in (
-    Style("english-double", "“", "”"),
+    # Typed by hand, one mark of a pair is often the keyboard's straight one ("…” in Korean, „…"
+    # in German, “…" in Arabic news): a straight mark may close a curly pair and the reverse.
+    Style("english-double", "“", "”\""),
     Style("english-single", "‘", "’"),
-    Style("straight-double", "\"＂", "\"＂"),
+    Style("straight-double", "\"＂", "\"＂”"),
     Style("straight-single", "'", "'"),
     Style("guillemets", "«", "»"),
     Style("guillemets-single", "‹", "›"),
     Style("guillemets-reversed", "»", "«"),  # Danish, German: »Wir siegen«
     Style("guillemets-single-reversed", "›", "‹"),
     Style("guillemets-swedish", "»", "»"),  # Swedish and Finnish: »Vi vinner»
-    Style("german-low", "„", "“"),  # German, Russian, Czech, Bulgarian …: „Wir siegen“
+    Style("german-low", "„", "“\""),  # German, Russian, Czech, Bulgarian …: „Wir siegen“
     Style("german-low-single", "‚", "‘"),
     Style("polish-low", "„", "”"),  # Polish, Romanian, Hungarian, Dutch …: „Wygramy”
     Style("swedish-double", "”", "”"),
