@@ -36,7 +36,7 @@ from .base import Check, CheckContext, register
 REPLACED_MARGIN = 0.03  # cosine by which another source quotation must beat the paired one
 CUT_RATIO = 0.75  # target/source length of a quotation, over the article's usual ratio, below which it may be cut
 CUT_MIN_CHARS = 40  # shorter quotations vary too much in length to judge a cut
-CUT_MARGIN = 0.0  # cosine by which the target must be nearer one half of the source quotation than all of it
+CUT_MARGIN = 0.01  # cosine by which the target must be nearer one half of the source quotation than all of it
 SAME_SPEAKER = 0.6  # consonant-key similarity at which two speaker names are one person
 VERB_REACH = 12  # characters between a reporting verb and the quotation it sets off ("said that")
 RENDERS_OTHER = 0.85  # the same, to say the new speaker is another person the article names
