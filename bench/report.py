@@ -174,7 +174,7 @@ def names_table(names: dict) -> list[str]:
 def quotes_table(quotes: dict) -> list[str]:
     recall = quotes["recall"]
     kinds = sorted({key.split(":")[1] for key in recall if ":" in key})
-    lines = [f"**Quotes** (the opt-in `quotes` check alone; `make bench-quotes`), {quotes['articles_per_direction']} "
+    lines = ["", f"**Quotes** (the opt-in `quotes` check alone; `make bench-quotes`), {quotes['articles_per_direction']} "
              f"articles per direction, both directions, {quotes['cases']} article pairs; the benchmark finds "
              "quotations by its own pattern and removes their marks (unquoted), cuts them by half (truncated), "
              "puts another quotation's words in (replaced) or swaps the name beside a reported quotation "

@@ -48,6 +48,7 @@ class _Side:
     quotes: list[Quote]  # top-level quotations
     bead: dict[int, int]  # sentence -> bead index
     speakers: dict[int, Attribution]  # quote start -> its attribution
+    loose: frozenset[int]  # beads holding a quotation mark without its partner
 
 
 @register
@@ -74,10 +75,10 @@ class QuoteCheck(Check):
         paired_target = {t for _, t in pairs}
         for s, quote in enumerate(source.quotes):
             # A quoted phrase (a term, scare quotes) is often set in plain type by translators.
-            if s not in paired_source and quote.kind == STATEMENT:
+            if s not in paired_source and quote.kind == STATEMENT and not _near(source, quote, target.loose):
                 yield self._lost(quote, source, context, _set_off(source, quote))
         for t, quote in enumerate(target.quotes):
-            if t not in paired_target and _set_off(target, quote):
+            if t not in paired_target and _set_off(target, quote) and not _near(target, quote, source.loose):
                 yield self._added(quote, target)
         ratios = _bead_ratios(context)
         for s, t in pairs:
@@ -182,6 +183,12 @@ def _is_name(document: Document, span: Span) -> bool:
     return all(w[:1].isupper() and w.lower() not in lowered for w in words)
 
 
+def _near(side: _Side, quote: Quote, loose: frozenset[int]) -> bool:
+    """Whether the other side has a lone quotation mark in this quotation's bead or next to it."""
+    k = side.bead[quote.sentences[0]]
+    return bool({k - 1, k, k + 1} & loose)
+
+
 def _set_off(side: _Side, quote: Quote) -> bool:
     """A statement set off as speech: opening its sentence, after a colon, comma or dash, or just
     after its reporting verb ("said that “…”"). A quotation woven into the reporter's sentence
@@ -211,12 +218,15 @@ def _names_in(document: Document, span: Span) -> list:
 
 
 def _side(document: Document, alignment, which: str) -> _Side:
+    found = find_quotes(document)
     # A mark without its partner is most often a quotation running over several paragraphs, opened
-    # or closed in another one: nothing to pair it with reliably, so it is left out on both sides.
-    quotes = [q for q in find_quotes(document) if q.depth == 0 and q.balanced and q.text.strip()]
+    # or closed in another one, or a mark misplaced in editing: nothing to pair it with reliably, so
+    # it is left out, and its bead is not one to say a quotation was lost or added in.
+    quotes = [q for q in found if q.depth == 0 and q.balanced and q.text.strip()]
     bead = {i: k for k, b in enumerate(alignment) for i in getattr(b, which)}
     speakers = {a.quote.start: a for a in attribute(document, quotes)}
-    return _Side(document, quotes, bead, speakers)
+    loose = frozenset(bead[i] for q in found if not q.balanced for i in q.sentences if i in bead)
+    return _Side(document, quotes, bead, speakers, loose)
 
 
 def _similarities(context: CheckContext, source: list[Quote], target: list[Quote]) -> np.ndarray:
