@@ -184,9 +184,8 @@ def _is_name(document: Document, span: Span) -> bool:
 
 
 def _near(side: _Side, quote: Quote, loose: frozenset[int]) -> bool:
-    """Whether the other side has a lone quotation mark in this quotation's bead or next to it."""
-    k = side.bead[quote.sentences[0]]
-    return bool({k - 1, k, k + 1} & loose)
+    """Whether the other side has a lone quotation mark in this quotation's bead."""
+    return side.bead[quote.sentences[0]] in loose
 
 
 def _set_off(side: _Side, quote: Quote) -> bool:
