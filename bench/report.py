@@ -163,12 +163,16 @@ def names_table(names: dict) -> list[str]:
              "| direction | name findings per 100 sentences, untouched | " + " | ".join(f"{k} recall" for k in kinds) + " |",
              "| --- | --- | " + " | ".join("---" for _ in kinds) + " |"]
     for direction, row in names["false_per_100_sentences"].items():
-        cells = [f"{recall[f'{direction}:{k}']['caught']}/{recall[f'{direction}:{k}']['planted']}"
-                 if f"{direction}:{k}" in recall else "–" for k in kinds]
-        lines.append(f"| {direction} | {row['ours']:.2f} | " + " | ".join(cells) + " |")
+        lines.append(f"| {direction} | {row['ours']:.2f} | " + " | ".join(_recall_cells(recall, direction, kinds)) + " |")
     overall = [f"{k} {recall[k]['recall']:.2f}" for k in kinds if k in recall]
     lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
     return lines
+
+
+def _recall_cells(recall: dict, direction: str, kinds: list[str]) -> list[str]:
+    """caught/planted per kind in one direction, – where the kind was never planted there."""
+    return [f"{recall[f'{direction}:{k}']['caught']}/{recall[f'{direction}:{k}']['planted']}"
+            if f"{direction}:{k}" in recall else "–" for k in kinds]
 
 
 def quotes_table(quotes: dict) -> list[str]:
@@ -185,9 +189,8 @@ def quotes_table(quotes: dict) -> list[str]:
     for direction, row in quotes["false_per_100_sentences"].items():
         found = row["ours_by_category"].get("quote", 0)
         per_100 = 100 * found / max(row["quoted_sentences"], 1)
-        cells = [f"{recall[f'{direction}:{k}']['caught']}/{recall[f'{direction}:{k}']['planted']}"
-                 if f"{direction}:{k}" in recall else "–" for k in kinds]
-        lines.append(f"| {direction} | {row['quoted_sentences']} | {per_100:.1f} ({found}) | " + " | ".join(cells) + " |")
+        lines.append(f"| {direction} | {row['quoted_sentences']} | {per_100:.1f} ({found}) | "
+                     + " | ".join(_recall_cells(recall, direction, kinds)) + " |")
     overall = [f"{k} {recall[k]['recall']:.2f} ({recall[k]['caught']}/{recall[k]['planted']})" for k in kinds if k in recall]
     lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
     return lines
