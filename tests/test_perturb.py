@@ -11,12 +11,14 @@ SOURCE = [
     "The city will spend 25 million pounds on 300 new buses, officials said on Tuesday.",
     "“We are not going to wait for another winter,” the mayor told reporters outside City Hall.",
     "The plan, which was first announced in 2019, has not been approved by the council yet.",
+    "“The new buses will all be electric,” Putin said in a letter sent from Moscow.",
 ]
 TARGET = [
     "Poutine écrit au maire de Londres",
     "La ville dépensera 25 millions de livres pour 300 nouveaux bus, ont indiqué les responsables mardi.",
     "« Nous n'allons pas attendre un autre hiver », a déclaré le maire aux journalistes devant l'hôtel de ville.",
     "Le plan, annoncé pour la première fois en 2019, n'a pas encore été approuvé par le conseil.",
+    "« Les nouveaux bus seront tous électriques », a déclaré Poutine dans une lettre envoyée de Moscou.",
 ]
 OTHERS = ["Une autre nouvelle sans rapport avec cet article, tirée d'ailleurs."]
 
@@ -36,7 +38,8 @@ def changed_region(old: str, new: str) -> tuple[int, int]:
 def renderings_of_the_test_article(monkeypatch):
     """The name kinds take renderings from the NTREX inventory; this article brings its own."""
     monkeypatch.setattr(renderings, "pairs", lambda source_lang, target_lang: [("London", "Londres"),
-                                                                           ("Putin", "Poutine"), ("Moscow", "Moscou")])
+                                                                           ("Putin", "Poutine"), ("Moscow", "Moscou"),
+                                                                           ("Berlin", "Berlin")])
 
 
 @pytest.mark.parametrize("kind", sorted(PERTURBATIONS))
@@ -61,7 +64,7 @@ def test_label_points_at_the_planted_change(kind):
         lost = old[start:start + len(old) - len(new)]
         assert len(new) < len(old) and labelled
         if kind == "name/dropped":
-            assert (labelled, lost.strip()) in {("Putin", "Poutine"), ("London", "Londres")}
+            assert (labelled, lost.strip()) in {("Putin", "Poutine"), ("London", "Londres"), ("Moscow", "Moscou")}
         elif kind == "figure/dropped":
             assert labelled == lost.strip() and labelled.isdigit()
         else:
