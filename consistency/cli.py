@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="auto: sentences found by ICU; lines: one sentence per line "
                             "(a bilingual file's own segments are always kept)")
     check.add_argument("--max-chars", type=int, default=None, help="refuse longer inputs")
+    check.add_argument("--max-sentence-chars", type=int, default=None,
+                       help="refuse inputs with a longer sentence (default: 20,000 characters)")
     check.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
     check.add_argument("--config", help=f"a configuration file (default: {FILE_NAME} or [tool.consistency] in "
                                         "pyproject.toml, here or in a folder above)")
@@ -119,7 +121,7 @@ def _check(args) -> int:
     loaded = inputs.load(args.source, args.target, max_chars, target_lang=langs[1])
     settings = Settings.from_config(configuration, source_lang=langs[0], target_lang=langs[1], model=args.model,
                                     checks=_chosen(args.checks), segmentation=args.segmentation,
-                                    max_chars=max_chars)
+                                    max_chars=max_chars, max_sentence_chars=args.max_sentence_chars)
     checks.create(settings.checks, settings.check_options)
     fail_on = args.fail_on or configuration.fail_on or "major"
     with _progress() as advance:

@@ -8,6 +8,7 @@ kind is an error that names it, since a misspelt setting silently ignored is a c
     checks = ["figures", "omission"]   # which checks run (default: every check not opt-in)
     min-confidence = 0.0               # findings less sure than this are not reported
     max-chars = 1000000                # longer inputs are refused
+    max-sentence-chars = 20000         # so are inputs with a longer sentence
 
     [severity]                         # per category: critical | major | minor | off
     omission = "minor"
@@ -43,6 +44,7 @@ class Config:
     checks: tuple[str, ...] | None = None
     min_confidence: float = 0.0
     max_chars: int | None = None
+    max_sentence_chars: int | None = None
     severity: dict[str, str] = field(default_factory=dict)  # category -> severity or "off"
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     figures_ignore: tuple[str, ...] = ()
@@ -88,12 +90,13 @@ def load(path: str | Path | None = None, search: bool = True) -> Config:
 def parse(table: dict, path: Path | None = None) -> Config:
     where = str(path) if path else "configuration"
     reader = _Reader(where)
-    reader.known(table, "", ("fail-on", "checks", "min-confidence", "max-chars",
+    reader.known(table, "", ("fail-on", "checks", "min-confidence", "max-chars", "max-sentence-chars",
                              "severity", "alignment", "figures", "names"))
     fail_on = reader.choice(table, "fail-on", SEVERITIES + ("never",))
     checks = reader.strings(table, "checks")
     min_confidence = reader.number(table, "min-confidence", 0.0, 1.0)
     max_chars = reader.integer(table, "max-chars", 1)
+    max_sentence_chars = reader.integer(table, "max-sentence-chars", 1)
 
     severity_table = reader.table(table, "severity")
     reader.known(severity_table, "severity.", CATEGORIES)
@@ -124,7 +127,8 @@ def parse(table: dict, path: Path | None = None) -> Config:
     glossary = {name: reader.renderings(entry, f"names.glossary.{name}")
                 for name, entry in reader.table(names_table, "glossary", "names.").items()}
     return Config(path=path, fail_on=fail_on, checks=checks, min_confidence=min_confidence or 0.0,
-                  max_chars=max_chars, severity=severity, alignment=alignment, figures_ignore=tuple(ignore),
+                  max_chars=max_chars, max_sentence_chars=max_sentence_chars, severity=severity,
+                  alignment=alignment, figures_ignore=tuple(ignore),
                   glossary=glossary)
 
 

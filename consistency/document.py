@@ -9,6 +9,9 @@ from pathlib import Path
 from .errors import InputError
 
 DEFAULT_MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any article
+# A news sentence is rarely 500 characters; this many with no sentence end is a broken or
+# hostile file (a table dump, a run of digits), which every stage would have to work through.
+DEFAULT_MAX_SENTENCE_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -86,3 +89,13 @@ def check_size(text: str, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     if not text.strip():
         raise InputError(f"{name}: is empty")
     return text
+
+
+def check_sentence_lengths(documents, max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> None:
+    """Refuse a document holding a sentence longer than the limit, saying where it starts."""
+    for document in documents:
+        for sentence in document.sentences:
+            if sentence.end - sentence.start > max_sentence_chars:
+                raise InputError(f"{document.name or 'input'}: sentence {sentence.index + 1} (from character "
+                                 f"{sentence.start}) is {sentence.end - sentence.start:,} characters long, over the "
+                                 f"limit of {max_sentence_chars:,} (raise it with --max-sentence-chars)")

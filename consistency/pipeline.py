@@ -8,7 +8,8 @@ from typing import Callable, Iterable
 from . import checks as check_registry
 from . import inputs, language
 from .alignment import Aligner, AlignmentSettings, Bead
-from .document import DEFAULT_MAX_CHARS, Document, Sentence, check_size, normalise_newlines
+from .document import (DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS, Document, Sentence, check_sentence_lengths,
+                       check_size, normalise_newlines)
 from .encoders.base import Encoder
 from .encoders.cache import CachedEncoder
 from .errors import InputError
@@ -29,6 +30,7 @@ class Settings:
     segmentation: str = "auto"  # "auto": ICU sentences; "lines": one sentence per line
     markdown: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
+    max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     severity: dict[str, str] = field(default_factory=dict)  # category -> severity, or "off" to drop it
     min_confidence: float = 0.0  # findings less sure than this are not reported
@@ -37,7 +39,8 @@ class Settings:
     @classmethod
     def from_config(cls, config, **given) -> "Settings":
         """Settings from a ``config.Config``; ``given`` (the command line's) wins over the file."""
-        from_file = {"checks": config.checks, "max_chars": config.max_chars, "alignment": config.alignment,
+        from_file = {"checks": config.checks, "max_chars": config.max_chars,
+                     "max_sentence_chars": config.max_sentence_chars, "alignment": config.alignment,
                      "severity": dict(config.severity), "min_confidence": config.min_confidence,
                      "check_options": config.check_options()}
         merged = {**{k: v for k, v in from_file.items() if v is not None},
@@ -113,6 +116,7 @@ class Checker:
                 segment_lines(document)
             else:
                 segment(document, markdown=markdown)
+        check_sentence_lengths(documents, settings.max_sentence_chars)
 
         notify("aligning")
         alignment = self.aligner.align(
@@ -145,6 +149,7 @@ class Checker:
         notify("segmenting")
         for document, texts in zip(documents, sides):
             _one_sentence_per_segment(document, texts)
+        check_sentence_lengths(documents, self.settings.max_sentence_chars)
 
         notify("aligning")
         pairing, i, j = [], 0, 0

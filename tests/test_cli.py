@@ -90,7 +90,11 @@ def bad_inputs(tmp_path):
     huge.write_text("The president spoke. " * 200_000)
     link = tmp_path / "link.txt"
     link.symlink_to(FAITHFUL_DE)
+    endless = tmp_path / "endless.txt"
+    endless.write_text("The president spoke. " + "and then " * 2_500 + "left.")
     return {
+        "long sentence": ([str(endless), str(SOURCE)],
+                          "sentence 1 (from character 0) is 22,526 characters long, over the limit of 20,000"),
         "symlink": ([str(SOURCE), str(link)], "is a symbolic link; give the file it points to"),
         "empty": ([str(empty), str(SOURCE)], "is empty"),
         "binary": ([str(SOURCE), str(binary)], "binary file"),
@@ -103,7 +107,7 @@ def bad_inputs(tmp_path):
     }
 
 
-@pytest.mark.parametrize("case", ["symlink", "empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
+@pytest.mark.parametrize("case", ["long sentence", "symlink", "empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
     args, message = bad_inputs(tmp_path)[case]
     result = run("check", *args)

@@ -43,6 +43,7 @@ fail-on = "critical"
 checks = ["figures", "names"]
 min-confidence = 0.5
 max-chars = 5000
+max-sentence-chars = 900
 [severity]
 omission = "minor"
 name = "off"
@@ -58,6 +59,7 @@ ignore = ["(?i)page \\\\d+"]
     settings = Settings.from_config(loaded, checks=None, model=None)
     assert loaded.fail_on == "critical"
     assert settings.checks == ("figures", "names") and settings.max_chars == 5000
+    assert settings.max_sentence_chars == 900
     assert settings.severity == {"omission": "minor", "name": "off"} and settings.min_confidence == 0.5
     assert settings.alignment.skip == -0.2 and settings.alignment.max_block == 3
     assert settings.check_options == {"figures": {"ignore": ("(?i)page \\d+",)},
