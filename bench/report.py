@@ -56,40 +56,35 @@ def table(results: dict) -> str:
                          f"{row['recall']:.4f} | {shapes.get('1-1', 0)} / {shapes.get('2-1', 0)} / "
                          f"{shapes.get('1-2', 0)} |")
         lines.append("")
-    drift = results.get("drift")
-    if drift:
-        lines += drift_tables(drift)
-    names = results.get("names")
-    if names:
-        lines += names_table(names)
-    quotes = results.get("quotes")
-    if quotes:
-        lines += quotes_table(quotes)
-    speed = results.get("speed")
-    if speed:
-        warm, cold = speed["warm"], speed["cold"]
-        lines += [f"**Speed and memory**, {speed['pair']}, {warm['sentences']['source']} → "
-                  f"{warm['sentences']['target']} sentences, {speed['cores']} cores:", "",
-                  "| measure | value |", "| --- | --- |",
-                  f"| warm end-to-end, median / p90 | {warm['median_seconds']:.2f} s / {warm['p90_seconds']:.2f} s |",
-                  f"| throughput on distinct pairs of this size (60 s / median) | "
-                  f"{60 / warm['median_seconds']:.0f} article pairs per minute |",
-                  f"| share in the encoder's forward pass | {warm['forward_share']:.0%} |",
-                  f"| pipeline overhead beyond the forward pass (goal ≤ 25 %) | {warm['overhead_share']:.0%} |",
-                  f"| encoder alone | {warm['encoder_sentences_per_second']:.0f} sentences/s |",
-                  f"| model load (warm process) | {warm['model_load_seconds']:.1f} s |",
-                  f"| cold start, `consistency check` process to report | {cold['seconds']:.1f} s |",
-                  f"| peak RSS, warm process / cold process | {warm['peak_rss_mb']} MB / {cold['peak_rss_mb']} MB |"]
-        if "names" in speed:
-            names = speed["names"]
-            lines.append(f"| the opt-in name check added to warm end-to-end (goal ≤ 30 %) | "
-                         f"{names['added_share']:+.0%} ({names['default_median_seconds']:.2f} s → "
-                         f"{names['with_names_median_seconds']:.2f} s) |")
-        lines.append("")
-    batch = results.get("batch")
-    if batch:
-        lines += batch_table(batch)
+    for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
+                         ("speed", speed_table), ("batch", batch_table)):
+        if results.get(key):
+            lines += section(results[key])
     return "\n".join(lines)
+
+
+def speed_table(speed: dict) -> list[str]:
+    lines = []
+    warm, cold = speed["warm"], speed["cold"]
+    lines += [f"**Speed and memory**, {speed['pair']}, {warm['sentences']['source']} → "
+              f"{warm['sentences']['target']} sentences, {speed['cores']} cores:", "",
+              "| measure | value |", "| --- | --- |",
+              f"| warm end-to-end, median / p90 | {warm['median_seconds']:.2f} s / {warm['p90_seconds']:.2f} s |",
+              f"| throughput on distinct pairs of this size (60 s / median) | "
+              f"{60 / warm['median_seconds']:.0f} article pairs per minute |",
+              f"| share in the encoder's forward pass | {warm['forward_share']:.0%} |",
+              f"| pipeline overhead beyond the forward pass (goal ≤ 25 %) | {warm['overhead_share']:.0%} |",
+              f"| encoder alone | {warm['encoder_sentences_per_second']:.0f} sentences/s |",
+              f"| model load (warm process) | {warm['model_load_seconds']:.1f} s |",
+              f"| cold start, `consistency check` process to report | {cold['seconds']:.1f} s |",
+              f"| peak RSS, warm process / cold process | {warm['peak_rss_mb']} MB / {cold['peak_rss_mb']} MB |"]
+    if "names" in speed:
+        names = speed["names"]
+        lines.append(f"| the opt-in name check added to warm end-to-end (goal ≤ 30 %) | "
+                     f"{names['added_share']:+.0%} ({names['default_median_seconds']:.2f} s → "
+                     f"{names['with_names_median_seconds']:.2f} s) |")
+    lines.append("")
+    return lines
 
 
 def batch_table(batch: dict) -> list[str]:

@@ -61,10 +61,7 @@ class QuoteCheck(Check):
         return {"replaced_margin": REPLACED_MARGIN, "cut_ratio": CUT_RATIO, "cut_min_chars": CUT_MIN_CHARS, "cut_margin": CUT_MARGIN,
                 "same_speaker": SAME_SPEAKER, "verb_reach": VERB_REACH, "renders_other": RENDERS_OTHER}
 
-    encoder = None  # the context's, for the one pass that judges a cut
-
     def run(self, context: CheckContext) -> Iterable[Finding]:
-        self.encoder = context.encoder
         source, target = (_side(document, context.alignment, which) for document, which in
                           ((context.source, "source"), (context.target, "target")))
         if not source.quotes and not target.quotes:
@@ -84,7 +81,7 @@ class QuoteCheck(Check):
         for s, t in pairs:
             usual = _usual_ratio(ratios, source.bead[source.quotes[s].sentences[0]], source.quotes[s],
                                  target.quotes[t], context)
-            yield from self._compare(s, t, source, target, similarity, usual)
+            yield from self._compare(s, t, source, target, similarity, usual, context.encoder)
 
     def _lost(self, quote: Quote, source: _Side, context: CheckContext, set_off: bool) -> Finding:
         bead = context.alignment[source.bead[quote.sentences[0]]]
@@ -111,7 +108,7 @@ class QuoteCheck(Check):
                        {"quote": _evidence(quote)}, check=self.name)
 
     def _compare(self, s: int, t: int, source: _Side, target: _Side, similarity: np.ndarray,
-                 usual: float) -> Iterable[Finding]:
+                 usual: float, encoder) -> Iterable[Finding]:
         ours, theirs = source.quotes[s], target.quotes[t]
         spans = _span(source.document, ours), _span(target.document, theirs)
         own = float(similarity[s, t])
@@ -125,11 +122,11 @@ class QuoteCheck(Check):
                                    "other_quote": _evidence(source.quotes[other])}, check=self.name)
             return
         ratio = len(theirs.text) / max(len(ours.text), 1)
-        if len(ours.text) >= CUT_MIN_CHARS and ratio < CUT_RATIO * usual and self.encoder is not None:
+        if len(ours.text) >= CUT_MIN_CHARS and ratio < CUT_RATIO * usual and encoder is not None:
             # Shorter than the article's translations run, and closer to one half of the source
             # quotation than to all of it: that half is what the translation kept.
             halves = _halves(ours.text)
-            vectors = self.encoder.embed([theirs.text, *halves])
+            vectors = encoder.embed([theirs.text, *halves])
             to_halves = vectors[1:] @ vectors[0]
             kept = int(np.argmax(to_halves))
             if float(to_halves[kept]) > own + CUT_MARGIN:
@@ -147,7 +144,7 @@ class QuoteCheck(Check):
         if not (said and says and said.speaker and says.speaker) or not _is_name(source.document, said.speaker):
             return None  # "he", "the ministry": nothing to compare a name with
         keys = [consonant_key(word) for word in said.speaker.text.split()]
-        theirs_keys = [consonant_key(word) for word in said_words(says.speaker.text)]
+        theirs_keys = [consonant_key(word) for word in _words(says.speaker.text)]
         if any(key_similarity(a, b) >= SAME_SPEAKER for a in keys for b in theirs_keys if a and b):
             return None
         others = {n.text: n.key for sentence in source.document.sentences
@@ -169,14 +166,15 @@ class QuoteCheck(Check):
                         "renders": renders}, check=self.name)
 
 
-def said_words(text: str) -> list[str]:
+def _words(text: str) -> list[str]:
+    """Words of a speaker span, with the name dots of Chinese and Japanese (·, ・) as spaces."""
     return text.replace("·", " ").replace("・", " ").split()
 
 
 def _is_name(document: Document, span: Span) -> bool:
     """A speaker written as a name: one to four capitalised words, none of which the article
     also writes in lower case ("The", "Er", "Der Minister" are not names; "Lawrow" is)."""
-    words = said_words(span.text)
+    words = _words(span.text)
     if not has_capitals(span.text) or not 1 <= len(words) <= 4:
         return False
     lowered = {w for w in re.findall(r"\w+", document.text) if w[:1].islower()}
