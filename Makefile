@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,5 +69,19 @@ bench-speed: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.speed --json bench/out/speed.json
 
+# Coverage-guided fuzzing (atheris) of the figure and quotation parsers, FUZZ_SECONDS each
+# (README, "Limits and guarantees"); a crash or an input over 10 s stops it and is kept in fuzz/out/.
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	for target in figures quotes; do \
+		mkdir -p fuzz/out/$$target; \
+		$(BIN)/python -m fuzz.targets $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+			-print_final_stats=1 -artifact_prefix=fuzz/out/ fuzz/out/$$target seeds/source seeds/faithful seeds/drifted \
+			> fuzz/out/$$target.log 2>&1; status=$$?; \
+		echo "$$target:"; grep -E '^(Done|stat::number_of_executed_units|stat::slowest_unit_time_sec|stat::peak_rss_mb)|DONE' fuzz/out/$$target.log; \
+		[ $$status -eq 0 ] || { tail -40 fuzz/out/$$target.log; exit $$status; }; \
+	done
+
 clean:
-	rm -rf $(VENV) models/multilingual-e5-small bench/out
+	rm -rf $(VENV) models/multilingual-e5-small bench/out fuzz/out
