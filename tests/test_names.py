@@ -98,3 +98,13 @@ def test_dropped_and_added_names():
 
 def test_german_capitals_do_not_mark_names():
     assert _findings(["The letter arrived."], ["Das Schreiben ist angekommen."], target_lang="de") == []
+
+
+def test_zero_width_characters_stay_inside_a_name():
+    # Pasted text hides zero-width spaces and joiners, and soft hyphens, inside words; Persian
+    # writes the non-joiner inside words. None splits a name or changes its key.
+    names = extract("The president, Pu\u200btin, said he would meet Kim\u200d Jong Un in Pyong\u00adyang.", "en")
+    assert [(n.text, n.key) for n in names][0] == ("Pu\u200btin", consonant_key("Putin"))
+    assert "Pyong\u00adyang" in [n.text for n in names]
+    assert _findings(["Talks in Moscow with Sturridge and Germany."],
+                     ["Переговоры в Москве со Стар\u200bриджем и Германией."], target_lang="ru") == []

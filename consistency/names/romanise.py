@@ -88,6 +88,12 @@ def key_similarity(a: str, b: str) -> float:
     return edit_similarity(a, b, _NEAR)
 
 
+def same_key(a: str, b: str) -> bool:
+    """``key_similarity(a, b) == 1`` in linear time: equal but for the classes traded at no cost."""
+    return bool(a) and len(a) == len(b) and all(x == y or _NEAR.get(frozenset((x, y)), 1.0) == 0.0
+                                                for x, y in zip(a, b))
+
+
 def edit_similarity(a: str, b: str, near: dict | None = None) -> float:
     """1 - edit distance / longer length; ``near`` lowers the cost of some substitutions."""
     if not a or not b:

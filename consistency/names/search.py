@@ -31,7 +31,7 @@ from ..document import Document
 from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capitals
 from .exonyms import renderings
 from .glossary import Glossary
-from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, script_of
+from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, same_key, script_of
 from .tokens import TokenAlignment
 
 if TYPE_CHECKING:  # the checks import this module
@@ -72,6 +72,7 @@ class Search:
         self.langs = (side.document.lang, other.document.lang)
         self.forms: dict[str, Counter] = defaultdict(Counter)  # folded name -> how the other side wrote it
         self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
+        self._spares: dict[int, tuple[int, int] | None] = {}
         self.learned = self._learn()
 
     def _learn(self) -> dict[str, str]:
@@ -291,11 +292,17 @@ class Search:
         # points at (even at the start of a sentence), else a name there that no name of ours renders.
         if pointed is not None and self.other.document.text[pointed[0]:pointed[0] + 1].isupper():
             return pointed, True
-        ours_text = self._text(lost.bead, self.side)[0]
-        spare = [(n.start, n.end) for j in getattr(self.beads[lost.bead], self.other.which)
-                 for n in self.other.names.get(j, []) if n.soft in (None, SHORT)
-                 and by_letters(n, ours_text, *reversed(self.langs)) is None]
-        return (spare[0] if spare else None), False
+        return self._spare(lost.bead), False
+
+    def _spare(self, k: int) -> tuple[int, int] | None:
+        """The first name of the other side in bead ``k`` that no name of ours renders (the same
+        for every name lost in the bead: worked out once)."""
+        if k not in self._spares:
+            ours_text = self._text(k, self.side)[0]
+            self._spares[k] = next(((n.start, n.end) for j in getattr(self.beads[k], self.other.which)
+                                    for n in self.other.names.get(j, []) if n.soft in (None, SHORT)
+                                    and by_letters(n, ours_text, *reversed(self.langs)) is None), None)
+        return self._spares[k]
 
 
 def side_of(document: Document, which: str, other_lang: str) -> Side:
@@ -326,7 +333,7 @@ def _capitals_mark_names(lang: str) -> bool:
 
 def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
     """The form ``text`` renders ``name`` in by its letters, CLDR or an exact long key; None if none."""
-    folded = fold(text)
+    folded = _folded(text)
     position = folded.find(fold(name.text))
     if position >= 0 and (position == 0 or not folded[position - 1].isalpha()):
         return text[position:position + len(name.text)]
@@ -335,12 +342,29 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
         if stem in folded:
             return rendering
     if len(name.key) >= EXACT_KEY:
-        for a, b in candidates(text):
-            piece = text[a:b]
-            if (piece[:1].isupper() or not has_capitals(piece)) and any(
-                    key_similarity(name.key, consonant_key(stem)) == 1 for stem in _endings_off(piece)):
-                return piece
+        return next((piece for key, piece in _keyed_pieces(text).get(len(name.key), ()) if same_key(name.key, key)),
+                    None)
     return None
+
+
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    return fold(text)  # every name of a bead is looked for in the same text
+
+
+@lru_cache(maxsize=256)
+def _keyed_pieces(text: str) -> dict[int, list[tuple[str, str]]]:
+    """The spans of ``text`` a name may be written as, capitalised or in a script without
+    capitals, with the key of each of their stems, by key length: every name of a bead is
+    looked up in one text, so the keys are worked out once for all of them."""
+    pieces: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for a, b in candidates(text):
+        piece = text[a:b]
+        if piece[:1].isupper() or not has_capitals(piece):
+            for stem in _endings_off(piece):
+                key = consonant_key(stem)
+                pieces[len(key)].append((key, piece))
+    return pieces
 
 
 def _endings_off(word: str) -> list[str]:
