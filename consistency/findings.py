@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")
+CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning", "hidden")
 SEVERITIES = ("critical", "major", "minor")  # most severe first
 
 

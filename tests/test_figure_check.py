@@ -88,10 +88,11 @@ def test_amount_in_another_currency_is_critical():
 
 
 def test_invisible_characters_inside_figures():
-    # Zero-width and directional marks are read through; a bidi override is reported even though
-    # the stored value matches, since a reader may see other digits.
+    # Zero-width and directional marks are read through. A bidi override is the bidi check's
+    # (tests/test_bidi_check.py): here the figure is compared by the value it holds, and the
+    # control is part of the evidence on any finding it has.
     assert _findings(["The death toll rose to 1,234."], ["Le bilan s'élève à 1\u200b234 morts."]) == []
     assert _findings(["Rose to 10,000."], ["\u200f10,000\u200f شخص"], target_lang="ar") == []
-    (finding,) = _findings(["The death toll rose to 1234."], ["Le bilan s'élève à 12\u202e34 morts."])
-    assert finding.severity == "major" and "U+202E" in finding.message and finding.source is None
+    assert _findings(["The death toll rose to 1234."], ["Le bilan s'élève à 12\u202e34 morts."]) == []
+    (finding,) = _findings(["The death toll rose to 1234."], ["Le bilan s'élève à 12\u202e35 morts."])
     assert finding.details["target"]["bidi_control"] == "U+202E"

@@ -52,11 +52,6 @@ class FigureCheck(Check):
     def _findings(self, context: CheckContext) -> Iterable[Finding]:
         source = _figures(context.source)
         target = _figures(context.target)
-        # An invisible bidi control inside a figure can show a reader other digits than the ones
-        # stored and checked: reported wherever it is, whatever the comparison finds.
-        for side, figures in (("source", source), ("target", target)):
-            for item in (item for items in figures.values() for item in items if item[1].bidi):
-                yield self._hidden_order(item, side == "source")
         left: list[tuple[list, list]] = []
         for bead in (bead for bead in context.alignment if bead.source and bead.target):
             pairs, ours, theirs = _pair_bead([f for i in bead.source for f in source[i]],
@@ -104,15 +99,6 @@ class FigureCheck(Check):
     def _both(self, source, target, severity: str, confidence: float, message: str) -> Finding:
         (i, s), (j, t) = source, target
         return Finding("figure", severity, confidence, message, _span(i, s), _span(j, t), _details(s, t),
-                       check=self.name)
-
-    def _hidden_order(self, figure, is_source: bool) -> Finding:
-        index, f = figure
-        span = _span(index, f)
-        return Finding("figure", "major", 0.9,
-                       f"figure “{f.text}” holds the invisible bidi control {f.bidi}: it may show a reader "
-                       f"its digits in another order than {f.describe()}", span if is_source else None,
-                       None if is_source else span, _details(f, None) if is_source else _details(None, f),
                        check=self.name)
 
     def _one_sided(self, figure, is_source: bool) -> Finding:
