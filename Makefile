@@ -72,9 +72,10 @@ bench-speed: models
 # Coverage-guided fuzzing (atheris) of the figure and quotation parsers, FUZZ_SECONDS each
 # (README, "Limits and guarantees"); a crash or an input over 10 s stops it and is kept in fuzz/out/.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= figures quotes
 fuzz: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[fuzz]'
-	for target in figures quotes; do \
+	for target in $(FUZZ_TARGETS); do \
 		mkdir -p fuzz/out/$$target; \
 		$(BIN)/python -m fuzz.targets $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
 			-print_final_stats=1 -artifact_prefix=fuzz/out/ fuzz/out/$$target seeds/source seeds/faithful seeds/drifted \

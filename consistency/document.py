@@ -91,9 +91,13 @@ def check_size(text: str, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     return text
 
 
-def check_sentence_lengths(documents, max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> None:
-    """Refuse a document holding a sentence longer than the limit, saying where it starts."""
+def check_sentences(documents, max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS) -> None:
+    """Refuse a document with no sentence (markup or punctuation only: "\t>") or holding a
+    sentence longer than the limit, saying where it starts."""
     for document in documents:
+        if not document.sentences:
+            raise InputError(f"{document.name or 'input'}: holds no sentence to check (only markup, "
+                             "punctuation or spaces)")
         for sentence in document.sentences:
             if sentence.end - sentence.start > max_sentence_chars:
                 raise InputError(f"{document.name or 'input'}: sentence {sentence.index + 1} (from character "

@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 from . import checks as check_registry
 from . import inputs, language
 from .alignment import Aligner, AlignmentSettings, Bead
-from .document import (DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS, Document, Sentence, check_sentence_lengths,
+from .document import (DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS, Document, Sentence, check_sentences,
                        check_size, normalise_newlines)
 from .encoders.base import Encoder
 from .encoders.cache import CachedEncoder
@@ -116,7 +116,7 @@ class Checker:
                 segment_lines(document)
             else:
                 segment(document, markdown=markdown)
-        check_sentence_lengths(documents, settings.max_sentence_chars)
+        check_sentences(documents, settings.max_sentence_chars)
 
         notify("aligning")
         alignment = self.aligner.align(
@@ -149,7 +149,7 @@ class Checker:
         notify("segmenting")
         for document, texts in zip(documents, sides):
             _one_sentence_per_segment(document, texts)
-        check_sentence_lengths(documents, self.settings.max_sentence_chars)
+        check_sentences(documents, self.settings.max_sentence_chars)
 
         notify("aligning")
         pairing, i, j = [], 0, 0

@@ -41,6 +41,8 @@ def quotes_target(data: bytes) -> None:
     if not text.strip():
         return
     document = segment(Document(text, lang))
+    if not document.sentences:
+        return  # markup or punctuation only ("\t>"): the pipeline refuses it (tests/test_cli.py)
     enclosing: list = []
     for quote in find_quotes(document):
         assert 0 <= quote.start <= quote.end <= len(text) and text[quote.start:quote.end] == quote.text, quote

@@ -1,6 +1,7 @@
 """The command line: reports, exit statuses, and one-line errors for bad input."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import subprocess
@@ -63,6 +64,26 @@ def test_same_input_gives_byte_identical_json(drifted_json, tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_utf16_and_bom_and_any_newlines_read_as_the_same_article(drifted_json, tmp_path):
+    # Windows tools write UTF-16 or a UTF-8 BOM with CRLF; old Mac files end lines with CR. The
+    # report is the same but for the input's checksum, over the text as read.
+    _, first = drifted_json
+    text = DRIFTED_FR.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    variants = {"utf-16 crlf": "\r\n".join(lines).encode("utf-16"),
+                "utf-8 bom, mixed": codecs.BOM_UTF8 + "".join(
+                    line + ("\r\n", "\r", "\n")[k % 3] for k, line in enumerate(lines[:-1])).encode() + lines[-1].encode()}
+    expected = json.loads(first.read_text(encoding="utf-8"))
+    for name, data in variants.items():
+        target = tmp_path / "000.fr.txt"
+        target.write_bytes(data)
+        out = tmp_path / "report.json"
+        run("check", str(SOURCE), str(target), "--format", "json", "--output", str(out))
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["findings"] == expected["findings"], name
+        assert report["target"]["sentences"] == expected["target"]["sentences"], name
+
+
 def test_text_report_and_exit_status_threshold():
     result = run("check", str(SOURCE), str(FAITHFUL_DE), "--fail-on", "minor", "--no-color")
     assert result.returncode == 0, result.stderr
@@ -90,6 +111,8 @@ def bad_inputs(tmp_path):
     huge.write_text("The president spoke. " * 200_000)
     link = tmp_path / "link.txt"
     link.symlink_to(FAITHFUL_DE)
+    markup = tmp_path / "markup.txt"
+    markup.write_text("\t>\n")  # found by the fuzz run: no sentence once segmented
     endless = tmp_path / "endless.txt"
     endless.write_text("The president spoke. " + "and then " * 2_500 + "left.")
     return {
@@ -97,6 +120,7 @@ def bad_inputs(tmp_path):
                           "sentence 1 (from character 0) is 22,526 characters long, over the limit of 20,000"),
         "symlink": ([str(SOURCE), str(link)], "is a symbolic link; give the file it points to"),
         "empty": ([str(empty), str(SOURCE)], "is empty"),
+        "no sentence": ([str(SOURCE), str(markup), "--checks", "quotes"], "holds no sentence to check"),
         "binary": ([str(SOURCE), str(binary)], "binary file"),
         "latin-1": ([str(SOURCE), str(latin)], "not UTF-8"),
         "directory": ([str(SOURCE), str(tmp_path)], "is a directory"),
@@ -107,7 +131,7 @@ def bad_inputs(tmp_path):
     }
 
 
-@pytest.mark.parametrize("case", ["long sentence", "symlink", "empty", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
+@pytest.mark.parametrize("case", ["long sentence", "symlink", "empty", "no sentence", "binary", "latin-1", "directory", "missing", "huge", "language", "check"])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, case):
     args, message = bad_inputs(tmp_path)[case]
     result = run("check", *args)
