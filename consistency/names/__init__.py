@@ -19,7 +19,7 @@ from .romanise import consonant_key, fold, romanise, script_of  # noqa: F401 (fo
 
 # Zero-width space, non-joiner and joiner, word joiner and soft hyphen stay inside a word: Persian
 # writes ZWNJ inside words, and pasted text hides the others in names ("Pu\u200btin").
-_WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u200b-\u200d\u2060\u00ad]*[^\W_])?")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u200b-\u200d\u2060\ufeff\u00ad]*[^\W_])?")
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "al", "el", "la", "le", "du", "di",
               "of", "dos", "das", "y", "ibn", "zu"}
 _SENTENCE_OPENERS = "\"“”„«»‘’'(—–-:[「『"
