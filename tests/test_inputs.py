@@ -206,6 +206,33 @@ def test_malformed_bilingual_files_are_refused_naming_the_file(tmp_path, name, c
     assert str(raised.value).startswith(f"{path}: ") and problem in str(raised.value)
 
 
+XLIFF_WITH = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE xliff [{entities}]>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en"
+ target-language="fr" datatype="plaintext"><body><trans-unit id="1"><source>He said &e; today.</source>
+ <target>Il a dit &e; aujourd'hui.</target></trans-unit></body></file></xliff>"""
+TMX_WITH = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx [{entities}]>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t"
+ creationtoolversion="1" o-tmf="t"/><body><tu><tuv xml:lang="en"><seg>He said &e; today.</seg></tuv>
+ <tuv xml:lang="fr"><seg>Il a dit &e; aujourd'hui.</seg></tuv></tu></body></tmx>"""
+
+
+@pytest.mark.parametrize("template", [XLIFF_WITH, TMX_WITH], ids=["xliff", "tmx"])
+def test_xml_entities_never_read_files_nor_expand_without_bound(tmp_path, template):
+    # A freelancer's file must not make the checker read another file into a report (XXE) ...
+    secret = write(tmp_path, "secret.txt", "TOPSECRET")
+    path = write(tmp_path, "leak." + ("xlf" if template is XLIFF_WITH else "tmx"),
+                 template.format(entities=f'<!ENTITY e SYSTEM "{secret.as_uri()}">'))
+    segments = inputs.load(path).segments
+    assert segments and not any("TOPSECRET" in s.source + s.target for s in segments)
+    # ... nor expand ten entities of ten entities ... into a billion (libxml2's amplification bound).
+    laughs = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = write(tmp_path, path.name, template.format(entities=laughs + '<!ENTITY e "&l9;">'))
+    with pytest.raises(InputError, match="not well-formed XML.*amplification"):
+        inputs.load(bomb)
+
+
 def test_format_is_sniffed_from_the_xml_root_when_the_extension_says_nothing(tmp_path):
     assert inputs.detect_format(write(tmp_path, "memory.xml", TMX.format(extra=""))) == "tmx"
     assert inputs.detect_format(write(tmp_path, "page", "<!DOCTYPE html><html><body/></html>")) == "html"
