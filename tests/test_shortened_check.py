@@ -1,0 +1,55 @@
+"""The shortened check: a translation far shorter than the article's usual ratio has lost a part,
+and the finding points at it; faithful translations raise nothing."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+from consistency.alignment import Bead
+from consistency.checks.shortened import usual_ratio
+
+SOURCE = (SEEDS / "source" / "000.en.txt").read_text(encoding="utf-8")
+LANGS = ("ar", "de", "es", "fr", "ja", "ko", "ru", "zh")
+
+
+@pytest.fixture(scope="module")
+def shortened(default_encoder):
+    from consistency import Checker, Settings
+
+    return Checker(Settings(checks=("shortened",)), encoder=default_encoder)
+
+
+def test_the_usual_ratio_is_the_median_of_one_to_one_pairs_and_needs_five():
+    beads = [Bead((k,), (k,), 1.0) for k in range(5)] + [Bead((5, 6), (5,), 1.0), Bead((7,), (), 0.0)]
+    source = [10, 10, 10, 10, 10, 50, 50, 10]
+    target = [12, 15, 11, 30, 13, 20, 0, 0]
+    assert usual_ratio(beads, source, target) == 1.3  # the 2-1 pair and the omission count for nothing
+    assert usual_ratio(beads[:4], source, target) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_finding_on_the_faithful_seed_translations(shortened, lang):
+    target = (SEEDS / "faithful" / f"000.{lang}.txt").read_text(encoding="utf-8")
+    assert shortened.check(SOURCE, target).findings == []
+
+
+def test_a_clause_left_out_is_found_and_pointed_at(shortened):
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    cut = (" à Moscou dans sa guerre contre l’Ukraine, y voyant la preuve d’une véritable «\u00a0fraternité de combat\u00a0»"
+           " entre les deux pays")
+    assert cut in target
+    (finding,) = shortened.check(SOURCE, target.replace(cut, "", 1)).findings
+    assert finding.category == "omission" and finding.severity == "major" and finding.check == "shortened"
+    assert finding.source.sentence == 2 and finding.target.sentence == 2
+    assert finding.source.text.startswith("describing it as evidence of a genuine “brotherhood in struggle”")
+    assert finding.details["cover"] < 0.6 and 0.9 < finding.details["usual_ratio"] < 1.4
+    assert finding.details["missing"] == finding.source.text and finding.details["similarity_without_it"] > 0.8
+
+
+def test_a_short_sentence_or_a_short_article_is_not_judged(shortened):
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    # "Message details" / "Détails du message" is under 40 characters: its length says nothing.
+    assert shortened.check(SOURCE, target.replace("Détails du message", "Détails", 1)).findings == []
+    # Four sentences a side: too few one-to-one pairs to know the article's usual ratio.
+    four = "\n".join(SOURCE.splitlines()[:4]), "\n".join(target.splitlines()[:4])
+    assert shortened.check(four[0], four[1].replace("reçue la semaine dernière par Pyongyang, ", "")).findings == []
