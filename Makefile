@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch fuzz clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ bench-quotes: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.drift --checks quotes --category quote --docs 48 --json bench/out/quotes.json
 	$(BIN)/python -m bench.report
+
+# How short faithful translations run pair by pair, on articles outside every benchmark sample:
+# the shortened check's threshold (COVER) is read off this.
+bench-shortened: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.shortened --docs 30 --json bench/out/shortened.json
 
 bench-alignment: models
 	mkdir -p bench/out

@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES + ("never",),
                        help="exit 1 when a finding is at least this severe (default: the configuration's, "
                             "else major)")
-    check.add_argument("--checks", help="comma-separated checks to run (default: every check not marked opt-in; `consistency checks` lists them)")
+    check.add_argument("--checks", help="comma-separated checks to run (default: every check not marked opt-in; "
+                       "+names adds one to those; `consistency checks` lists them)")
     check.add_argument("--segmentation", choices=("auto", "lines"), default="auto",
                        help="auto: sentences found by ICU; lines: one sentence per line "
                             "(a bilingual file's own segments are always kept)")
@@ -139,7 +140,15 @@ def _check(args) -> int:
 
 
 def _chosen(names: str | None) -> tuple[str, ...] | None:
-    return tuple(n.strip() for n in names.split(",") if n.strip()) if names else None
+    """The checks named; "+names,+quotes" adds opt-in checks to the default ones."""
+    if not names:
+        return None
+    chosen = tuple(n.strip() for n in names.split(",") if n.strip())
+    if chosen and all(n.startswith("+") for n in chosen):
+        from . import checks
+
+        return tuple(checks.defaults()) + tuple(n[1:] for n in chosen if n[1:] not in checks.defaults())
+    return chosen
 
 
 def _batch(args) -> int:

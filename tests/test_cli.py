@@ -166,3 +166,11 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def test_plus_adds_opt_in_checks_to_the_default_ones():
+    from consistency import checks
+
+    result = run("check", str(SOURCE), str(FAITHFUL_DE), "--checks", "+quotes", "--format", "json", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["signature"]["settings"]["checks"] == [*checks.defaults(), "quotes"]

@@ -1,0 +1,78 @@
+"""Calibration of the shortened check: how short professional translations run, pair by pair.
+
+Checks faithful NTREX-128 article pairs (English and each language, both ways) of articles
+outside every benchmark sample (``bench.drift`` samples 48 with seed 7 at most), and measures
+each aligned pair's cover: target characters over source characters times the article's usual
+ratio (``consistency.checks.shortened``). Prints the low quantiles and, per threshold, how many
+findings it would raise per 100 pairs; ``COVER`` in the check is chosen from this.
+
+    python -m bench.shortened --docs 30 --json bench/out/shortened.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from . import ntrex
+from consistency import Checker, Settings
+from consistency.checks.shortened import MIN_SOURCE_CHARS, usual_ratio
+
+BENCH_SAMPLE = (7, 48)  # (seed, docs): the largest sample bench.drift draws
+
+
+def held_out(count: int) -> list[int]:
+    english = ntrex.articles("eng")
+    seed, docs = BENCH_SAMPLE
+    sampled = set(random.Random(seed).sample(range(len(english)), docs))
+    return [k for k in range(len(english)) if k not in sampled][:count]
+
+
+def covers(indices: list[int]) -> list[dict]:
+    checker = Checker(Settings(checks=()))
+    english = ntrex.articles("eng")
+    rows = []
+    for code, lang in ntrex.LANGUAGES.items():
+        foreign = ntrex.articles(code)
+        for sources, targets, source_lang, target_lang in ((english, foreign, "en", lang), (foreign, english, lang, "en")):
+            for k in indices:
+                report = checker.check("\n".join(sources[k].lines) + "\n", "\n".join(targets[k].lines) + "\n",
+                                       source_lang=source_lang, target_lang=target_lang)
+                source = [len(s.text) for s in report.source.sentences]
+                target = [len(t.text) for t in report.target.sentences]
+                ratio = usual_ratio(report.alignment, source, target)
+                for bead in report.alignment:
+                    if ratio is not None and bead.source and bead.target:
+                        chars = sum(source[i] for i in bead.source)
+                        rows.append({"direction": f"{source_lang}-{target_lang}", "source_chars": chars,
+                                     "cover": sum(target[j] for j in bead.target) / (chars * ratio)})
+    return rows
+
+
+def summary(rows: list[dict]) -> dict:
+    judged = sorted(r["cover"] for r in rows if r["source_chars"] >= MIN_SOURCE_CHARS)
+    return {"pairs": len(rows), "judged": len(judged),
+            "quantiles": {str(q): round(judged[int(q * len(judged))], 3) for q in (0.001, 0.005, 0.01, 0.02, 0.05)},
+            "findings_per_100_pairs": {str(t): round(100 * sum(c < t for c in judged) / len(rows), 2)
+                                       for t in (0.5, 0.55, 0.6, 0.65, 0.7)}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=30, help="held-out articles")
+    parser.add_argument("--json", default=None)
+    args = parser.parse_args(argv)
+    if not ntrex.available():
+        print(f"NTREX data not found at {ntrex.DATA}: skipping the calibration", file=sys.stderr)
+        return 0
+    result = summary(covers(held_out(args.docs)))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
