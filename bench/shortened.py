@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import ntrex
 from consistency import Checker, Settings
-from consistency.checks.shortened import MIN_SOURCE_CHARS, usual_ratio
+from consistency.checks.shortened import MIN_SOURCE_CHARS, judged
 
 BENCH_SAMPLE = (7, 48)  # (seed, docs): the largest sample bench.drift draws
 
@@ -40,14 +40,10 @@ def covers(indices: list[int]) -> list[dict]:
             for k in indices:
                 report = checker.check("\n".join(sources[k].lines) + "\n", "\n".join(targets[k].lines) + "\n",
                                        source_lang=source_lang, target_lang=target_lang)
-                source = [len(s.text) for s in report.source.sentences]
-                target = [len(t.text) for t in report.target.sentences]
-                ratio = usual_ratio(report.alignment, source, target)
-                for bead in report.alignment:
-                    if ratio is not None and bead.source and bead.target:
-                        chars = sum(source[i] for i in bead.source)
-                        rows.append({"direction": f"{source_lang}-{target_lang}", "source_chars": chars,
-                                     "cover": sum(target[j] for j in bead.target) / (chars * ratio)})
+                for bead, source_chars, target_chars, ratio in judged(report.source.sentences, report.target.sentences,
+                                                                      report.alignment):
+                    rows.append({"direction": f"{source_lang}-{target_lang}", "source_chars": source_chars,
+                                 "cover": target_chars / (source_chars * ratio)})
     return rows
 
 

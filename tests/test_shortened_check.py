@@ -53,3 +53,19 @@ def test_a_short_sentence_or_a_short_article_is_not_judged(shortened):
     # Four sentences a side: too few one-to-one pairs to know the article's usual ratio.
     four = "\n".join(SOURCE.splitlines()[:4]), "\n".join(target.splitlines()[:4])
     assert shortened.check(four[0], four[1].replace("reçue la semaine dernière par Pyongyang, ", "")).findings == []
+
+
+def test_headlines_are_not_judged_and_brackets_do_not_count():
+    from consistency.checks.shortened import judged, measure
+    from consistency.document import Sentence
+
+    def sentences(texts):
+        return [Sentence(k, 0, len(t), t, k) for k, t in enumerate(texts)]
+
+    running = ["One sentence of running text here."] * 5
+    source = sentences(["Sarah Palin cites Track Palin's PTSD at Donald Trump rally"] + running)
+    target = sentences(["Palin évoque le TSPT de son fils"] + running)
+    beads = [Bead((k,), (k,), 1.0) for k in range(6)]
+    assert [bead.source for bead, *_ in judged(source, target, beads)] == [(k,) for k in range(1, 6)]
+    # Korean and Chinese news give a foreign name's original in brackets: a gloss, not content.
+    assert measure("부바 왓슨(Bubba Watson)과 웹 심슨（Webb Simpson）은 이겼다.") == len("부바 왓슨과 웹 심슨은 이겼다.")
