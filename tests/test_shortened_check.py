@@ -69,3 +69,15 @@ def test_headlines_are_not_judged_and_brackets_do_not_count():
     assert [bead.source for bead, *_ in judged(source, target, beads)] == [(k,) for k in range(1, 6)]
     # Korean and Chinese news give a foreign name's original in brackets: a gloss, not content.
     assert measure("부바 왓슨(Bubba Watson)과 웹 심슨（Webb Simpson）은 이겼다.") == len("부바 왓슨과 웹 심슨은 이겼다.")
+
+
+def test_a_sentence_of_a_thousand_clauses_costs_a_bounded_number_of_encoder_passes(shortened):
+    import time
+
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    listing = "They named " + ", ".join(f"town{k}" for k in range(1_000)) + "."
+    started = time.perf_counter()
+    (finding,) = shortened.check(SOURCE.rstrip() + "\n" + listing + "\n",
+                                 target.rstrip() + "\nIls ont nommé les villes town0, town1 et town2.\n").findings
+    assert time.perf_counter() - started < 60, "a hang, not a speed goal"
+    assert "town" in finding.source.text and finding.details["cover"] < 0.05

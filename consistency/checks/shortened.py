@@ -10,6 +10,7 @@ finding points at the part whose absence best explains what is left: that senten
 clause after (or before) a clause boundary that the translation resembles least."""
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from typing import Iterable
@@ -27,6 +28,7 @@ from .base import Check, CheckContext, register
 COVER = 0.60
 MIN_SOURCE_CHARS = 40
 MIN_PAIRS = 5  # one-to-one pairs needed before an article's usual ratio means anything
+MAX_CANDIDATES = 16  # parts whose absence is weighed by the encoder, the nearest fits first
 # Where a clause may end: punctuation of any script, and the dashes that set off an aside.
 _BOUNDARY = re.compile(r"[,;:،؛，、；：]\s*|\s[—–-]\s")
 # Brackets hold glosses whose presence is a house style, not a translation's content: Korean and
@@ -62,10 +64,13 @@ class ShortenedCheck(Check):
         span, kept_similarity = _missing_part(context, bead, translation, target_chars, ratio)
         first, last = context.target.sentences[bead.target[0]], context.target.sentences[bead.target[-1]]
         target_span = Span(first.index, first.start, last.end, context.target.text[first.start:last.end])
-        whole = span.text == document.sentences[span.sentence].text
-        what = "sentence" if whole and len(bead.source) > 1 else "part"
-        message = (f"the translation is {cover:.0%} of the length this article's translations give such a passage: "
-                   f"the source {what} “{_short(span.text)}” seems left out")
+        if span.end - span.start == document.sentences[bead.source[-1]].end - document.sentences[bead.source[0]].start:
+            what = f"part of the source “{_short(span.text)}” seems left out"  # no one part explains what is left
+        elif span.text == document.sentences[span.sentence].text:
+            what = f"the source sentence “{_short(span.text)}” seems left out"
+        else:
+            what = f"the source part “{_short(span.text)}” seems left out"
+        message = f"the translation is {cover:.0%} of the length this article's translations give such a passage: {what}"
         details = {"source_chars": source_chars, "target_chars": target_chars, "usual_ratio": round(ratio, 3),
                    "cover": round(cover, 3), "missing": span.text,
                    "similarity_without_it": None if kept_similarity is None else round(kept_similarity, 4)}
@@ -114,10 +119,13 @@ def _missing_part(context: CheckContext, bead: Bead, translation: str, target_ch
             if head.strip() and tail.strip():
                 candidates.append((_piece(sentence, boundary.end(), len(sentence.text)), head))
                 candidates.append((_piece(sentence, 0, boundary.start()), tail))
-    fitting = [(span, rest) for span, rest in candidates if 0.7 <= target_chars / (max(measure(rest), 1) * ratio) <= 1.4]
-    if not fitting:
-        index = bead.source[0] if len(bead.source) == 1 else min(bead.source, key=lambda i: len(sentences[i].text))
-        return Span(index, sentences[index].start, sentences[index].end, sentences[index].text), None
+    fits = {id(span): target_chars / (max(measure(rest), 1) * ratio) for span, rest in candidates}
+    fitting = [(span, rest) for span, rest in candidates if 0.7 <= fits[id(span)] <= 1.4]
+    # A sentence with a thousand commas must not cost a thousand encoder passes: the nearest fits.
+    fitting = sorted(fitting, key=lambda item: abs(math.log(fits[id(item[0])])))[:MAX_CANDIDATES]
+    if not fitting:  # no one part explains it: the whole passage is what the finding shows
+        first, last = sentences[bead.source[0]], sentences[bead.source[-1]]
+        return Span(first.index, first.start, last.end, context.source.text[first.start:last.end]), None
     vectors = context.encoder.embed([translation] + [rest for _, rest in fitting])
     similarities = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
     best = int(np.argmax(similarities))
