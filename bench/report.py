@@ -119,7 +119,7 @@ def shortened_table(shortened: dict) -> list[str]:
             "| cover | " + " | ".join(f"{v:.3f}" for v in quantiles.values()) + " |", "",
             "| threshold | " + " | ".join(per_threshold) + " |", "| --- |" + " --- |" * len(per_threshold),
             "| findings per 100 pairs | " + " | ".join(f"{v:.2f}" for v in per_threshold.values()) + " |", ""] + (
-        [f"The check itself on the same pairs (length below 0.60, or the encoder's confirmation up to 0.80): "
+        [f"The check itself on the same pairs: "
          f"{shortened['check']['findings_per_100_pairs']:.2f} findings per 100 faithful pairs, and "
          f"{shortened['check']['drops_found']} of {shortened['check']['drops_planted']} clause drops planted in "
          f"copies of them found ({shortened['check']['drop_recall']:.2f}).", ""] if "check" in shortened else [])
