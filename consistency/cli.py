@@ -140,15 +140,7 @@ def _check(args) -> int:
 
 
 def _chosen(names: str | None) -> tuple[str, ...] | None:
-    """The checks named; "+names,+quotes" adds opt-in checks to the default ones."""
-    if not names:
-        return None
-    chosen = tuple(n.strip() for n in names.split(",") if n.strip())
-    if chosen and all(n.startswith("+") for n in chosen):
-        from . import checks
-
-        return tuple(checks.defaults()) + tuple(n[1:] for n in chosen if n[1:] not in checks.defaults())
-    return chosen
+    return tuple(n.strip() for n in names.split(",") if n.strip()) if names else None
 
 
 def _batch(args) -> int:

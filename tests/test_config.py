@@ -69,6 +69,14 @@ ignore = ["(?i)page \\\\d+"]
     assert Settings.from_config(loaded, checks=("omission",)).checks == ("omission",)
 
 
+def test_plus_in_the_file_adds_opt_in_checks_to_the_default_ones(tmp_path):
+    from consistency import checks
+
+    loaded = config.load(write(tmp_path, "consistency.toml", 'checks = ["+names", "+quotes"]\n'))
+    settings = Settings.from_config(loaded, checks=None, model=None)
+    assert [c.name for c in checks.create(settings.checks)] == [*checks.defaults(), "names", "quotes"]
+
+
 def test_found_here_or_above_consistency_toml_before_pyproject(tmp_path, monkeypatch):
     inner = tmp_path / "desk" / "today"
     inner.mkdir(parents=True)

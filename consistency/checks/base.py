@@ -53,9 +53,12 @@ def defaults() -> list[str]:
 
 
 def create(names: Iterable[str] | None = None, options: dict[str, dict] | None = None) -> list[Check]:
-    """Instances of the named checks (the default ones when ``names`` is None); ``options`` gives
+    """Instances of the named checks (the default ones when ``names`` is None, the default ones
+    and more when every name starts with "+": "+names"); ``options`` gives
     a check's keyword arguments by its name (the configuration file's [figures], [names] …)."""
     chosen = defaults() if names is None else list(names)
+    if chosen and all(n.startswith("+") for n in chosen):  # "+names": the default checks and these
+        chosen = defaults() + [n[1:] for n in chosen if n[1:] not in defaults()]
     unknown = [n for n in chosen if n not in _REGISTRY]
     if unknown:
         raise ValueError(f"unknown check(s) {', '.join(unknown)}; available: {', '.join(available())}")
