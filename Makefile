@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened fuzz clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-negation fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench-quotes: models
 bench-shortened: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.shortened --docs 30 --json bench/out/shortened.json
+
+# How far faithful translations and flipped ones lean towards the statement without a negation,
+# on articles outside every benchmark sample: the negation check's MARGIN is read off this.
+bench-negation: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json
 
 bench-alignment: models
 	mkdir -p bench/out

@@ -23,7 +23,7 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened"):
+    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "negation"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
@@ -57,7 +57,7 @@ def table(results: dict) -> str:
                          f"{shapes.get('1-2', 0)} |")
         lines.append("")
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
-                         ("shortened", shortened_table), ("speed", speed_table), ("batch", batch_table)):
+                         ("shortened", shortened_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
             lines += section(results[key])
     return "\n".join(lines)
@@ -105,6 +105,23 @@ def batch_table(batch: dict) -> list[str]:
             f"{resumed['peak_rss_mb']} MB / {resumed['processes']} (no worker, no model) |",
             f"| results file after the rerun | {'byte-identical' if resumed['results_unchanged'] else 'changed'} |",
             ""]
+
+
+def negation_table(negation: dict) -> list[str]:
+    margins = list(negation["per_margin"])
+    return [f"**Negation: calibration**, `make bench-negation`: faithful NTREX-128 pairs of {negation['docs']} articles "
+            "outside every benchmark sample, English and 8 languages both ways "
+            f"({negation['sentences']} source sentences), and {negation['planted']} copies with a negation removed or "
+            "added (seeded apart from the benchmark). The cue lexicons hold "
+            f"{negation['lexicon_candidates_per_100_sentences']:.2f} pairs per 100 sentences unequal and catch "
+            f"{negation['lexicon_recall']:.2f} of the flips; the encoder's margin decides. The check uses "
+            f"{negation['margin_in_use']}.", "",
+            "| margin | " + " | ".join(margins) + " |", "| --- |" + " --- |" * len(margins),
+            "| findings per 100 sentences, faithful | "
+            + " | ".join(f"{negation['per_margin'][m]['findings_per_100_sentences']:.2f}" for m in margins) + " |",
+            "| the same, worst direction | "
+            + " | ".join(f"{negation['worst_direction_per_margin'][m]:.2f}" for m in margins) + " |",
+            "| flips found | " + " | ".join(f"{negation['per_margin'][m]['recall']:.2f}" for m in margins) + " |", ""]
 
 
 def shortened_table(shortened: dict) -> list[str]:

@@ -32,7 +32,7 @@ from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capit
 from .exonyms import renderings
 from .glossary import Glossary
 from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, same_key, script_of
-from .tokens import TokenAlignment
+from ..word_alignment import TokenAlignment
 
 if TYPE_CHECKING:  # the checks import this module
     from ..checks.base import CheckContext

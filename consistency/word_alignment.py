@@ -1,14 +1,15 @@
 """Word alignment inside one bead from the encoder's contextual token vectors (the SimAlign
 "argmax" method: a source and a target token are aligned when each is the other's most similar
-token). Used only for the names that no romanisation or table matched, so the extra forward
-pass is paid for a few sentences per article, not all of them."""
+token). Checks ask for it only for the few pairs they need to point into (a name no
+romanisation matched, a negation one side lacks), so the extra forward pass is paid for a few
+sentences per article, not all of them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..encoders.base import Encoder, TokenVectors
+from .encoders.base import Encoder, TokenVectors
 
 # SimAlign found words of two languages meet best two thirds of the way up a 12-layer encoder,
 # not at the top, which is trained for whole sentences; e5-small agrees (Putin / 普京 align at

@@ -1,0 +1,88 @@
+"""Calibration of the negation check: how far professional translations lean towards the
+statement without a negation, and how far a dropped or added negation does.
+
+Checks faithful NTREX-128 article pairs (English and each language, both ways) of articles
+outside every benchmark sample, and copies of them with a negation removed or added
+(``bench.perturb``, seeded apart from the benchmark's), with the check's margin set below
+anything it can find, so that every pair the cue lexicons hold unequal is reported with its
+gain. Prints, per margin, the findings per 100 source sentences of the faithful pairs and the
+share of planted negations found; ``MARGIN`` in the check is chosen from this.
+
+    python -m bench.negation --docs 75 --json bench/out/negation.json
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+from . import ntrex
+from .perturb import document_span, plant
+from .shortened import held_out
+from consistency import Checker, Settings
+from consistency.checks.negation import MARGIN
+
+MARGINS = (0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.015)
+
+
+def gains(indices: list[int]) -> dict:
+    """Per direction: source sentences, the faithful pairs' gains, the planted copies' gains."""
+    checker = Checker(Settings(checks=("negation",), check_options={"negation": {"margin": -1.0}}))
+    english = ntrex.articles("eng")
+    result: dict[str, dict] = collections.defaultdict(lambda: {"sentences": 0, "faithful": [], "planted": []})
+    for code, lang in ntrex.LANGUAGES.items():
+        foreign = ntrex.articles(code)
+        for sources, targets, source_lang, target_lang in ((english, foreign, "en", lang), (foreign, english, lang, "en")):
+            direction = result[f"{source_lang}-{target_lang}"]
+            for k in indices:
+                source = "\n".join(sources[k].lines) + "\n"
+                report = checker.check(source, "\n".join(targets[k].lines) + "\n",
+                                       source_lang=source_lang, target_lang=target_lang)
+                direction["sentences"] += len(report.source.sentences)
+                direction["faithful"] += [f.details["gain"] for f in report.findings]
+                planted = plant("meaning/negation", f"calibration:{source_lang}-{target_lang}:{k}", sources[k].lines,
+                                targets[k].lines, source_lang, target_lang, [])
+                if planted is None:
+                    continue
+                flipped = checker.check(source, "\n".join(planted.target) + "\n",
+                                        source_lang=source_lang, target_lang=target_lang)
+                start, end = document_span(planted.target, planted.label)
+                found = [f.details["gain"] for f in flipped.findings
+                         if f.target is not None and f.target.start < end and start < f.target.end]
+                direction["planted"].append(max(found, default=None))
+    return dict(result)
+
+
+def summary(per_direction: dict, docs: int) -> dict:
+    sentences = sum(d["sentences"] for d in per_direction.values())
+    faithful = [g for d in per_direction.values() for g in d["faithful"]]
+    planted = [g for d in per_direction.values() for g in d["planted"]]
+    return {"docs": docs, "margin_in_use": MARGIN, "sentences": sentences, "planted": len(planted),
+            "lexicon_candidates_per_100_sentences": round(100 * len(faithful) / sentences, 2),
+            "lexicon_recall": round(sum(g is not None for g in planted) / len(planted), 3),
+            "per_margin": {str(m): {"findings_per_100_sentences": round(100 * sum(g > m for g in faithful) / sentences, 2),
+                                    "recall": round(sum(g is not None and g > m for g in planted) / len(planted), 3)}
+                           for m in MARGINS},
+            "worst_direction_per_margin": {str(m): max(round(100 * sum(g > m for g in d["faithful"]) / d["sentences"], 2)
+                                                       for d in per_direction.values()) for m in MARGINS}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=75, help="held-out articles")
+    parser.add_argument("--json", default=None)
+    args = parser.parse_args(argv)
+    if not ntrex.available():
+        print(f"NTREX data not found at {ntrex.DATA}: skipping the calibration", file=sys.stderr)
+        return 0
+    result = summary(gains(held_out(args.docs)), args.docs)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

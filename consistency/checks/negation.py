@@ -1,0 +1,200 @@
+"""A statement turned into its opposite: a negation one side of an aligned pair has and the other
+lacks ("has not materialised" → "has materialised", or a "not" the source never had).
+
+Two signals, each too weak alone. The cue lexicons (``consistency.negation``) find pairs where
+one side holds a grammatical negation and more negations of any kind than the other; in
+professional translations that happens on about 5 pairs in 100 (litotes, "remained high" for
+"did not weaken", a negation written as a prefix). The encoder then weighs each such cue: the
+sentence is read again without it, and the pair is reported only when the part of the other
+side that renders the sentence is nearer that version than the one as written, by more than
+``margin``: the translation says what the statement would say without its negation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from ..alignment import Bead
+from ..document import Document, Sentence
+from ..findings import Finding, Span
+from ..negation import GRAMMATICAL, Cue, cues, supported, without
+from ..word_alignment import TokenAlignment
+from .base import Check, CheckContext, register
+
+# Calibrated on faithful NTREX-128 pairs of articles outside the benchmark's samples (`make
+# bench-negation`, bench/NOTES.md "Negation"): the margin that keeps findings on professional
+# translations near 0.5 per 100 sentences.
+MARGIN = 0.006
+NEIGHBOURHOOD = 15  # characters either side of a cue whose words show where it bears
+# Where a clause ends, in any script: the other side is weighed part by part, since a translator
+# may join two sentences into one (2-1), and the negated sentence is then a clause of it.
+_CLAUSE_END = re.compile(r"[,;:!?.…—–、，；：。！？،؛]+")
+
+
+@dataclass(frozen=True)
+class _Side:
+    document: Document
+    indices: tuple[int, ...]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [self.document.sentences[i] for i in self.indices]
+
+    def cues(self) -> list[tuple[Sentence, Cue]]:
+        return [(s, c) for s in self.sentences for c in cues(s.text, self.document.lang)]
+
+    def units(self) -> list[Span]:
+        """The side whole, and each run of one to three clauses in it."""
+        first, last = self.sentences[0], self.sentences[-1]
+        text = self.document.text[first.start:last.end]
+        clauses, start = [], 0
+        for mark in _CLAUSE_END.finditer(text):
+            if text[start:mark.end()].strip():
+                clauses.append((start, mark.end()))
+            start = mark.end()
+        if text[start:].strip():
+            clauses.append((start, len(text)))
+        runs = {(clauses[i][0], clauses[j][1]) for i in range(len(clauses)) for j in range(i, min(i + 3, len(clauses)))}
+        runs.add((0, len(text)))
+        spans = []
+        for a, b in sorted(runs):
+            piece = text[a:b]
+            a, b = a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+            spans.append(Span(self.sentence_at(first.start + a), first.start + a, first.start + b, text[a:b]))
+        return spans
+
+    def whole(self) -> Span:
+        first, last = self.sentences[0], self.sentences[-1]
+        return Span(first.index, first.start, last.end, self.document.text[first.start:last.end])
+
+    def rest(self, sentence: Sentence) -> str:
+        """The side without ``sentence``."""
+        return " ".join(s.text for s in self.sentences if s is not sentence)
+
+    def sentence_at(self, offset: int) -> int:
+        return next((s.index for s in self.sentences if s.start <= offset < s.end), self.indices[0])
+
+
+@dataclass
+class _Weighed:
+    """One cue weighed: its sentence as written and without it, against the part of the other
+    side nearest the sentence."""
+    bead: Bead
+    negated: _Side
+    other: _Side
+    sentence: Sentence
+    cue: Cue
+    variant: str  # the sentence without the cue
+    unit: Span | None = None
+    similarity: float = 0.0
+    gain: float = 0.0
+
+
+@register
+class NegationCheck(Check):
+    name = "negation"
+    description = "a negation one side of an aligned pair has and the other lacks: a statement turned into its opposite"
+
+    def __init__(self, margin: float = MARGIN):
+        self.margin = margin
+
+    def settings(self) -> dict:
+        return {"margin": self.margin}
+
+    def run(self, context: CheckContext) -> Iterable[Finding]:
+        if not (supported(context.source.lang) and supported(context.target.lang)):
+            return
+        weighed: list[_Weighed] = []
+        for bead in context.alignment:
+            if not bead.source or not bead.target:
+                continue
+            source, target = _Side(context.source, bead.source), _Side(context.target, bead.target)
+            for negated, other in ((source, target), (target, source)):
+                weighed += [_Weighed(bead, negated, other, sentence, cue, without(sentence.text, cue, negated.document.lang))
+                            for sentence, cue in _unmatched(negated.cues(), other.cues())]
+        if not weighed:
+            return
+        units = {id(w): w.other.units() if len(w.negated.indices) > 1 else [w.other.whole()] for w in weighed}
+        texts = sorted({text for w in weighed
+                        for text in (w.sentence.text, w.variant, w.negated.rest(w.sentence), *(u.text for u in units[id(w)]))})
+        vectors = dict(zip(texts, np.asarray(context.encoder.embed(texts))))
+        best: dict[tuple, _Weighed] = {}  # per bead and side, the cue whose absence fits best
+        for w in weighed:
+            w.unit = _rendering(w, units[id(w)], vectors)
+            w.similarity = float(vectors[w.sentence.text] @ vectors[w.unit.text])
+            w.gain = float(vectors[w.variant] @ vectors[w.unit.text]) - w.similarity
+            key = (w.bead.source, w.bead.target, w.negated.document is context.source)
+            if w.gain > self.margin and (key not in best or w.gain > best[key].gain):
+                best[key] = w
+        for w in sorted(best.values(), key=lambda w: (w.sentence.start, w.cue.start)):
+            yield self._finding(context, w)
+
+    def _finding(self, context: CheckContext, w: _Weighed) -> Finding:
+        in_source = w.negated.document is context.source
+        cue_span = Span(w.sentence.index, w.sentence.start + w.cue.start, w.sentence.start + w.cue.end, w.cue.text)
+        if in_source:
+            message = f"the source says “{w.cue.text}” here and the translation has no negation: it may say the opposite"
+        else:
+            message = f"the translation adds “{w.cue.text}”, a negation the source does not have: it may say the opposite"
+        details = {"cue": w.cue.text, "side": "source" if in_source else "target",
+                   "without_cue": w.variant, "compared_with": w.unit.text,
+                   "other_side_cues": [c.text for _, c in w.other.cues()],
+                   "similarity": round(w.similarity, 4), "similarity_without_cue": round(w.similarity + w.gain, 4),
+                   "gain": round(w.gain, 4)}
+        where = _counterpart(context, w)
+        source, target = (cue_span, where) if in_source else (where, cue_span)
+        return Finding("meaning", "critical", 0.6, message, source, target, details, check=self.name)
+
+
+def _rendering(w: _Weighed, units: list[Span], vectors: dict[str, np.ndarray]) -> Span:
+    """The part of the other side that renders the negated sentence: the side whole when the
+    sentence is all of its side; else the clauses nearest the sentence (with and without the cue
+    alike, so that the choice leans to neither reading) and farthest from the side's other
+    sentences, which the rest of the other side renders."""
+    if len(units) == 1:
+        return units[0]
+    both, rest = vectors[w.sentence.text] + vectors[w.variant], vectors[w.negated.rest(w.sentence)]
+    return max(units, key=lambda u: float(both @ vectors[u.text]) / 2 - float(rest @ vectors[u.text]))
+
+
+def _unmatched(negated: list[tuple[Sentence, Cue]], other: list[tuple[Sentence, Cue]]) -> list[tuple[Sentence, Cue]]:
+    """The grammatical cues of one side when it holds more negations of any kind than the other
+    side; none otherwise. Kinds are not matched one to one: a translator writes "refused" for
+    "did not agree", or "did not allow" for "prevented"."""
+    if len(negated) <= len(other):
+        return []
+    return [(s, c) for s, c in negated if c.strength == GRAMMATICAL]
+
+
+def _counterpart(context: CheckContext, w: _Weighed) -> Span:
+    """Where the other side renders what the cue bears on: the words the encoder aligns, both
+    ways, with the cue and the words around it; else the part of the other side compared."""
+    unit = w.unit
+    alignment = TokenAlignment.of(context.encoder, w.sentence.text, unit.text)
+    if alignment is None:
+        return unit
+    window = (max(0, w.cue.start - NEIGHBOURHOOD), min(len(w.sentence.text), w.cue.end + NEIGHBOURHOOD))
+    aligned = sorted(j for j, _ in alignment.mutual(*window))
+    if not aligned:
+        return unit
+    start, end = int(alignment.target.offsets[aligned[0]][0]), int(alignment.target.offsets[aligned[-1]][1])
+    if end - start > 3 * NEIGHBOURHOOD:  # words aligned far apart point at no one place
+        return unit
+    start, end = _whole_words(unit.text, start, end)
+    return Span(w.other.sentence_at(unit.start + start), unit.start + start, unit.start + end, unit.text[start:end])
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widened to whole words where the script spaces them (not Chinese or Japanese, whose runs of
+    letters are whole clauses)."""
+    def inside(char: str) -> bool:
+        return char.isalnum() and not ("\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff")
+
+    while start > 0 and inside(text[start - 1]):
+        start -= 1
+    while end < len(text) and inside(text[end]):
+        end += 1
+    return start, end
