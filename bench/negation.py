@@ -24,7 +24,7 @@ from .shortened import held_out
 from consistency import Checker, Settings
 from consistency.checks.negation import MARGIN
 
-MARGINS = (0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.015)
+MARGINS = (0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.012, 0.015, 0.02)
 
 
 def gains(indices: list[int]) -> dict:

@@ -165,17 +165,20 @@ def drift_tables(drift: dict) -> list[str]:
             cells.append(f"{hit}/{planted} / {base}/{planted}" if planted else "–")
         lines.append(f"| {direction} | {row['ours']:.2f} / {row['pofilter']:.2f} | " + " | ".join(cells) + " |")
     lines += ["", "Findings per 100 sentences on the untouched pairs by what they are about: figures (the figure "
-              "check against `pofilter -t numbers`), and sentences or parts of them left out or added (the "
-              "omission and shortened checks; the bar for these is 2):", "",
-              "| direction | figure findings, ours | numbers failures, pofilter | omission + addition findings, ours |",
-              "| --- | --- | --- | --- |"]
+              "check against `pofilter -t numbers`); sentences or parts of them left out or added (the "
+              "omission and shortened checks) and negations one side lacks (the negation check), whose "
+              "bar together is 2:", "",
+              "| direction | figure findings, ours | numbers failures, pofilter | omission + addition findings, ours "
+              "| meaning findings, ours | omission + addition + meaning |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for direction, row in drift["false_per_100_sentences"].items():
         sentences = max(row["sentences"], 1)
         by_category = row["ours_by_category"]
         ours = 100 * by_category.get("figure", 0) / sentences
         theirs = 100 * row.get("pofilter_by_category", {}).get("figure", 0) / sentences
         left_out = 100 * (by_category.get("omission", 0) + by_category.get("addition", 0)) / sentences
-        lines.append(f"| {direction} | {ours:.2f} | {theirs:.2f} | {left_out:.2f} |")
+        meaning = 100 * by_category.get("meaning", 0) / sentences
+        lines.append(f"| {direction} | {ours:.2f} | {theirs:.2f} | {left_out:.2f} | {meaning:.2f} | {left_out + meaning:.2f} |")
     lines += ["", "| perturbation kind | planted | recall, ours | recall, pofilter |", "| --- | --- | --- | --- |"]
     for key, value in recall.items():
         if ":" not in key:

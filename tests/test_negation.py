@@ -49,6 +49,11 @@ def test_a_grammatical_negation_is_found_in_every_language(lang, text, cue):
     ("ko", "조약뿐만 아니라 동맹도 맺었다."),
     ("zh", "这不仅是条约，非常重要，不断发展。"),
     ("ja", "条約だけでなく同盟も結ばなければならない。"),
+    ("ja", "選手に伝えなくてはなりません。"),  # obligation: "must"
+    ("ja", "何百万の人間が死ぬだろう。"),  # the verb "die" ends in ぬ
+    ("zh", "贝尔法斯特面临杀人未遂指控，无核化谈判停滞。"),  # "attempted", "denuclearisation"
+    ("en", "Oh, no."),  # an interjection negates no predicate
+    ("ru", "Нет, договор подписан."),
 ])
 def test_expressions_that_only_look_negative_are_not_cues(lang, text):
     assert [cue for cue in _cues(text, lang) if cue[1] == GRAMMATICAL] == []
@@ -58,6 +63,9 @@ def test_negative_concord_is_one_negation_and_restrictive_ne_que_means_only():
     assert [s for _, s in _cues("Никто ничего не сказал.", "ru")].count(GRAMMATICAL) == 1
     assert [s for _, s in _cues("Nadie dijo nada.", "es")].count(GRAMMATICAL) == 1
     assert _cues("Il n’a que trois ans.", "fr") == [("n’", LEXICAL)]
+    assert [s for _, s in _cues("لن أعتبر نفسي ناجحا إلا إذا عدنا.", "ar")] == [LEXICAL, LEXICAL]  # only if
+    # A negative-polarity adverb goes with its negation: "전혀 알지 못했다" is one ("never knew").
+    assert _cues("그는 전혀 알지 못했습니다.", "ko") == [("못했", GRAMMATICAL)]
     assert _cues("Il refused to sign, without a word.", "en") == [("refused", LEXICAL), ("without", LEXICAL)]
 
 
@@ -109,17 +117,42 @@ def test_the_dropped_negation_of_every_drifted_seed_is_found(negation, lang):
     assert len(findings) == 1, "the drifted seeds hold one negation drift each"
 
 
-@pytest.mark.parametrize("lang, written, negated, cue", [
-    ("de", "würden „zum", "würden „nicht zum", "nicht"),
-    ("fr", "\u00a0contribueront", "\u00a0ne contribueront pas", "ne"),
-    ("es", "«ayudarán", "«no ayudarán", "no"),
-    ("ru", "«будут", "«не будут", "не"),
-])
-def test_an_added_negation_is_found_on_the_target_side(negation, lang, written, negated, cue):
-    # "Putin stressed that strong relations … “will help build a fair, multipolar world order.”"
-    target = (SEEDS / "faithful" / f"000.{lang}.txt").read_text(encoding="utf-8")
-    assert written in target
-    flipped = target.replace(written, negated, 1)
-    (finding,) = negation.check(SOURCE, flipped, source_lang="en", target_lang=lang).findings
-    assert finding.details["side"] == "target" and finding.target.text == cue
-    assert finding.source.sentence == 8 and "will help" in finding.details["compared_with"]
+# A short article of our own, its last sentence with and without a negation in each language.
+SAID = "The government approved the budget on Monday.\nThe opposition criticised the plan.\nOfficials said the talks had {}succeeded.\n"
+TRANSLATED = {  # language: (the two sentences before, the last one affirmative, negated, its cue)
+    "fr": ("Le gouvernement a approuvé le budget lundi.\nL’opposition a critiqué le projet.",
+           "Les responsables ont déclaré que les négociations avaient réussi.",
+           "Les responsables ont déclaré que les négociations n’avaient pas réussi.", "n’"),
+    "de": ("Die Regierung hat den Haushalt am Montag gebilligt.\nDie Opposition kritisierte den Plan.",
+           "Beamte sagten, die Gespräche seien erfolgreich gewesen.",
+           "Beamte sagten, die Gespräche seien nicht erfolgreich gewesen.", "nicht"),
+    "es": ("El Gobierno aprobó el presupuesto el lunes.\nLa oposición criticó el plan.",
+           "Los funcionarios dijeron que las conversaciones habían tenido éxito.",
+           "Los funcionarios dijeron que las conversaciones no habían tenido éxito.", "no"),
+    "ru": ("Правительство одобрило бюджет в понедельник.\nОппозиция раскритиковала план.",
+           "Чиновники заявили, что переговоры увенчались успехом.",
+           "Чиновники заявили, что переговоры не увенчались успехом.", "не"),
+    "ar": ("وافقت الحكومة على الميزانية يوم الاثنين.\nوانتقدت المعارضة الخطة.",
+           "وقال المسؤولون إن المحادثات نجحت.", "وقال المسؤولون إن المحادثات لم تنجح.", "لم"),
+    "ko": ("정부는 월요일에 예산안을 승인했다.\n야당은 그 계획을 비판했다.",
+           "관리들은 회담이 성공했다고 말했다.", "관리들은 회담이 성공하지 않았다고 말했다.", "않"),
+    "zh": ("政府周一批准了预算。\n反对派批评了该计划。", "官员们表示，会谈取得了成功。", "官员们表示，会谈没有成功。", "没"),
+    "ja": ("政府は月曜日に予算を承認した。\n野党はその計画を批判した。", "当局者は、会談は成功したと述べた。",
+           "当局者は、会談は成功しなかったと述べた。", "なかった"),
+}
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_a_negation_kept_is_not_reported_and_one_added_or_dropped_is(negation, lang):
+    before, affirmative, negated, cue = TRANSLATED[lang]
+    positive, negative = SAID.format(""), SAID.format("not ")
+
+    def findings(source, last):
+        return negation.check(source, f"{before}\n{last}\n", source_lang="en", target_lang=lang).findings
+
+    assert findings(positive, affirmative) == [] and findings(negative, negated) == []
+    (added,) = findings(positive, negated)
+    assert (added.details["side"], added.target.text, added.source.sentence) == ("target", cue, 2)
+    (dropped,) = findings(negative, affirmative)
+    assert (dropped.details["side"], dropped.source.text, dropped.target.sentence) == ("source", "not", 2)
+    assert dropped.details["similarity_without_cue"] > dropped.details["similarity"]

@@ -41,7 +41,8 @@ def _compiled(language: str) -> dict[str, re.Pattern | None]:
 
     return {"particles": join(lexicon.particles), "words": join(lexicon.words), "concord": join(lexicon.concord),
             "lexical": join(lexicon.lexical), "masked": join(lexicon.masked),
-            "alone": join(lexicon.alone) if lexicon.alone else join(lexicon.concord)}
+            "alone": join(lexicon.alone) if lexicon.alone else join(lexicon.concord),
+            "restrictive": join(lexicon.restrictive)}
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -82,14 +83,12 @@ def cues(text: str, language: str) -> list[Cue]:
         particles = matches("particles", clause_start, clause_end)
         concord = matches("concord", clause_start, clause_end)
         for particle in particles:
-            if lexicon.particle_needs_concord:
-                partners = [c for c in concord if c.start() > particle.start()]
-                if partners:
-                    take(particle.start(), particle.end(), GRAMMATICAL)
-                elif re.search(r"\bqu", text_seen[particle.end():clause_end], re.IGNORECASE):
-                    take(particle.start(), particle.end(), LEXICAL)  # "ne … que": only
-                continue  # an expletive "ne" negates nothing
-            take(particle.start(), particle.end(), GRAMMATICAL)
+            partnered = any(c.start() > particle.start() for c in concord)
+            restricted = patterns["restrictive"] and patterns["restrictive"].search(text_seen, particle.end(), clause_end)
+            if restricted and not partnered:  # "ne … que", "لا … إلا": only
+                take(particle.start(), particle.end(), LEXICAL)
+            elif partnered or not lexicon.particle_needs_concord:  # an expletive "ne" negates nothing
+                take(particle.start(), particle.end(), GRAMMATICAL)
         # Concord words add nothing to their clause's particle ("никто ничего не сказал" is one
         # negation); without one they negate by themselves ("rien n'a changé" has its "ne").
         alone, negated = patterns["alone"], bool(particles)

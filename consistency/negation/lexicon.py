@@ -35,13 +35,16 @@ class Lexicon:
     # French "ne" before "que" with no negative word in its clause restricts ("only"), and
     # an expletive "ne" negates nothing: the particle counts only with a concord word.
     particle_needs_concord: bool = False
+    # Words that, after a particle in its clause, make the pair mean "only": French "ne … que",
+    # Arabic "لا … إلا" ("I will not count myself a success unless" = "only if").
+    restrictive: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
 
 
 LEXICONS: dict[str, Lexicon] = {
     "en": Lexicon(
         particles=(r"\bnot\b", r"n[’']t\b", r"\bcannot\b"),
-        words=(r"\bnever\b", r"\bno\b(?!\.?\s*\d)", r"\bnobody\b", r"\bnothing\b", r"\bnone\b",
+        words=(r"\bnever\b", r"\bno\b(?!\.?\s*\d)(?!\s*(?:[,.!?;:]|$))", r"\bnobody\b", r"\bnothing\b", r"\bnone\b",
                r"\bneither\b", r"\bnowhere\b", r"\bno-one\b"),
         concord=(r"\bnor\b",),
         lexical=(r"\bwithout\b", r"\bfail\w*", r"\brefus\w*", r"\bden(?:y|ies|ied|ial|ying)\b",
@@ -49,7 +52,7 @@ LEXICONS: dict[str, Lexicon] = {
                  r"\bbarely\b", r"\bscarcely\b", r"\brarely\b", r"\bseldom\b", r"\breject\w*",
                  r"\bdeclin\w*", r"\bavoid\w*", r"\bprevent\w*", r"\bstop\w*", r"\bban(?:s|ned)?\b",
                  r"\bun(?!der|i[fontqsv]|til|less)\w{3,}", r"\b(?!un)\w{3,}less\b", r"\bin(?:capable|complete|correct|sufficient|valid|accurate)\w*",
-                 r"\bdis(?:agree|miss|approv|pute|prov)\w*", r"\bmiss\w*", r"\bforb\w*", r"\bneg\w*",
+                 r"\bdis(?:agree|miss|approv|pute|prov)\w*", r"\bmiss\w*", r"\bforb\w*", r"\bnegat\w*",
                  r"\bwrong\w*", r"\bfalse\w*", r"\bunless\b", r"\binstead\b", r"\bexcept\b", r"\bonly\b"),
         masked=(r"\bnot only\b", r"\bnot just\b", r"\bnot least\b", r"\bnot to mention\b",
                 r"\bwhether or not\b", r"\bor not\b", r"\bif not\b", r"\bno doubt\b", r"\bno matter\b",
@@ -57,7 +60,7 @@ LEXICONS: dict[str, Lexicon] = {
     ),
     "fr": Lexicon(
         particles=(r"\bn[’']", r"\bne\b"),
-        words=(r"\bnon\b(?! seulement)", r"\bnul(?:le)?\b"),
+        words=(r"\bnon\b(?! seulement)(?!\s*(?:[,.!?;:]|$))", r"\bnul(?:le)?\b"),
         concord=(r"\bpas\b", r"\bplus\b", r"\bjamais\b", r"\brien\b", r"\baucun\w*", r"\bpersonne\b",
                  r"\bguère\b", r"\bni\b", r"\bnulle part\b", r"\bpoint\b"),
         alone=(r"\bpas\b", r"\bjamais\b", r"\brien\b", r"\baucun\w*", r"\bnulle part\b"),
@@ -69,6 +72,7 @@ LEXICONS: dict[str, Lexicon] = {
         masked=(r"\bnon seulement\b", r"\bnon plus\b", r"\bne serait-ce que\b", r"\bou non\b", r"\bsinon\b",
                 r"\bn['’]importe\b", r"\bnéanmoins\b", r"\bplus ou moins\b"),
         particle_needs_concord=True,
+        restrictive=(r"\bqu",),
     ),
     "de": Lexicon(
         particles=(r"\bnicht\b",),
@@ -82,7 +86,7 @@ LEXICONS: dict[str, Lexicon] = {
         masked=(r"\bnicht nur\b", r"\bnicht zuletzt\b", r"\bob\b[^,.;]*\boder nicht\b", r"\bnicht mehr als\b"),
     ),
     "es": Lexicon(
-        particles=(r"\bno\b",),
+        particles=(r"\bno\b(?!\s*(?:[,.!?;:]|$))",),
         words=(r"\bnunca\b", r"\bjamás\b"),
         concord=(r"\bnada\b", r"\bnadie\b", r"\bningun\w*", r"\bninguna\w*", r"\bni\b", r"\btampoco\b",
                  r"\bnunca\b", r"\bjamás\b"),
@@ -95,7 +99,7 @@ LEXICONS: dict[str, Lexicon] = {
                 r"\bno obstante\b", r"\bno más de\b"),
     ),
     "ru": Lexicon(
-        particles=(r"(?<!\w)не(?!\w)", r"(?<!\w)нет(?!\w)", r"(?<!\w)нельзя(?!\w)"),
+        particles=(r"(?<!\w)не(?!\w)", r"(?<!\w)нет(?!\w)(?!\s*(?:[,.!?;:]|$))", r"(?<!\w)нельзя(?!\w)"),
         words=(r"(?<!\w)никогда(?!\w)", r"(?<!\w)ни(?:кто|кого|кому|кем|ком|что|чего|чему|чем|где|куда|как|какой|какая|какое|какие|каких|каким)(?!\w)"),
         concord=(r"(?<!\w)ни(?!\w)", r"(?<!\w)никогда(?!\w)", r"(?<!\w)ни(?:кто|кого|кому|кем|ком|что|чего|чему|чем|где|куда|как|какой|какая|какое|какие|каких|каким)(?!\w)"),
         lexical=(r"(?<!\w)без(?!\w)", r"(?<!\w)отказ\w*", r"(?<!\w)отрица\w*", r"(?<!\w)опроверг\w*", r"(?<!\w)не(?!сколь|обходим|давн|мало|смотр|бо\w|сколько)\w{3,}",
@@ -117,6 +121,7 @@ LEXICONS: dict[str, Lexicon] = {
                  r"(?<!\w)[وف]?حظر\w*", r"(?<!\w)[وف]?غياب(?!\w)", r"(?<!\w)[وف]?بدلا(?!\w)", r"(?<!\w)[وف]?بل(?!\w)",
                  r"(?<!\w)[وف]?(?:ي|ت)تجنب\w*", r"(?<!\w)[وف]?تجنب\w*", r"(?<!\w)[وف]?توقف\w*", r"(?<!\w)[وف]?(?:ي|ت)توقف\w*",
                  r"(?<!\w)[وف]?عاجز\w*", r"(?<!\w)[وف]?خطأ(?!\w)", r"(?<!\w)[وف]?كاذب\w*", r"(?<!\w)[وف]?(?:ي|ت)فتقر\w*"),
+        restrictive=(r"(?<!\w)[وف]?(?:إلا|الا)(?!\w)",),
         masked=(r"(?<!\w)[وف]?ليس فقط(?!\w)", r"(?<!\w)[وف]?لا سيما(?!\w)", r"(?<!\w)[وف]?لا سيّما(?!\w)",
                 r"(?<!\w)[وف]?ما إذا(?!\w)", r"(?<!\w)[وف]?أم لا(?!\w)", r"(?<!\w)[وف]?لا يزال(?!\w)",
                 r"(?<!\w)[وف]?لا تزال(?!\w)", r"(?<!\w)[وف]?لا زال\w*", r"(?<!\w)[وف]?ما زال\w*",
@@ -126,7 +131,7 @@ LEXICONS: dict[str, Lexicon] = {
         particles=(r"않", r"(?<![가-힣])안 ", r"(?<![가-힣])못(?:[ 했하한할])", r"없", r"아니", r"지 말", r"지 마"),
         lexical=(r"모르", r"몰랐", r"거부", r"거절", r"부인", r"부정", r"실패", r"불(?:가능|확실|명|충분|법|허|참|발)",
                  r"무(?:산|효|시)", r"비(?:난|공개)", r"반대", r"금지", r"막(?:았|기|으|는|을|아)", r"피하", r"피했", r"중단", r"멈", r"대신",
-                 r"뿐", r"만(?:이| 아니라)", r"밖에", r"제외", r"외에", r"미(?:정|확인|지수)", r"잘못", r"거짓", r"결코", r"전혀"),
+                 r"뿐", r"만(?:이| 아니라)", r"밖에", r"제외", r"외에", r"미(?:정|확인|지수)", r"잘못", r"거짓"),
         masked=(r"뿐만 아니라", r"뿐 아니라", r"아니라", r"지 않고서는", r"수밖에 없", r"(?<![가-힣])안(?:에|의|으로|에서|팎|전|정)"),
         spaced=False,
     ),
@@ -134,24 +139,24 @@ LEXICONS: dict[str, Lexicon] = {
         particles=(r"不", r"没", r"沒", r"未", r"别", r"勿", r"莫", r"甭"),
         words=(r"无", r"無", r"非", r"否"),
         lexical=(r"拒", r"失败", r"否认", r"否定", r"反对", r"禁", r"阻止", r"避免", r"停止", r"缺", r"难以", r"难",
-                 r"只", r"仅", r"除", r"而是", r"错", r"假", r"虚", r"从不", r"绝不", r"毫"),
+                 r"只", r"仅", r"除", r"而是", r"错", r"假", r"虚"),
         masked=(r"不仅", r"不但", r"不只", r"不过", r"不断", r"不少", r"不久", r"不同", r"不管", r"不论", r"差不多",
                 r"不得不", r"不停", r"不料", r"不如", r"不禁", r"非常", r"非洲", r"未来", r"无论", r"是否", r"否则",
                 r"能否", r"可否", r"与否", r"并非不", r"莫斯科", r"莫名", r"别人", r"别的", r"特别", r"分别", r"区别",
                 r"级别", r"类别", r"个别", r"告别", r"无数", r"非法", r"除非", r"要不", r"不然", r"不一会", r"不满",
-                r"未必", r"非但", r"沒有不", r"没有不", r"迫不及待", r"不可思议", r"不安", r"不幸", r"不错", r"不良"),
+                r"未必", r"非但", r"无核", r"無核", r"非核", r"未遂", r"沒有不", r"没有不", r"迫不及待", r"不可思议", r"不安", r"不幸", r"不错", r"不良"),
         spaced=False,
     ),
     "ja": Lexicon(
-        particles=(r"(?<![少危幼])(?:な(?:い|かった|く|ければ|し)|ません|ず(?!つ|っと|か)|ぬ|無い)", r"じゃない", r"ではない"),
-        words=(r"無(?!理|事|料)", r"非(?!常)", r"未(?!来|満)", r"不(?!足|動産)"),
+        particles=(r"(?<![少危幼])(?<!足り)(?:な(?:い|かった|く|ければ|し)|ません|ず(?!つ|っと|か)|無い)", r"じゃない", r"ではない"),
+        words=(r"無(?!理|事|料|核)", r"非(?!常|核)", r"未(?!来|満|遂)", r"不(?!足|動産)"),
         lexical=(r"拒", r"否", r"失敗", r"反対", r"禁", r"阻", r"避け", r"停止", r"やめ", r"止め", r"欠", r"困難",
-                 r"だけ", r"のみ", r"しか", r"以外", r"ではなく", r"代わり", r"誤", r"偽", r"嘘", r"決して", r"全く",
-                 r"できず", r"ほとんど"),
+                 r"だけ", r"のみ", r"しか", r"以外", r"ではなく", r"代わり", r"誤", r"偽", r"嘘", r"できず", r"足りな"),
         masked=(r"だけでなく", r"のみならず", r"ばかりでなく", r"かどうか", r"非常", r"未来", r"少ない", r"危ない",
-                r"なければならない", r"なくてはならない", r"ざるを得ない", r"に違いない", r"かもしれない",
+                r"な(?:ければ|くては|くちゃ)(?:なら|なり|いけ)(?:ない|ません)", r"ざるを得(?:ない|ません)", r"に違いない", r"かもしれない",
                 r"しかない", r"にすぎない", r"に過ぎない", r"間もなく", r"まもなく", r"ほどなく", r"さりげなく",
-                r"なくなっ", r"亡くな", r"無くな", r"問題ない", r"絶えない", r"限らない"),
+                r"なくなっ", r"亡くな", r"無くな", r"問題ない", r"絶えない", r"限らない",
+                r"とてつもない", r"とんでもない", r"もったいない", r"つまらない", r"間違いない", r"仕方(?:が)?ない"),
         spaced=False,
     ),
 }
