@@ -21,12 +21,13 @@ from ..alignment import Bead
 from ..document import Document, Sentence
 from ..findings import Finding, Span
 from ..negation import GRAMMATICAL, Cue, cues, supported, without
+from ..segmentation import Segmenter
 from ..word_alignment import TokenAlignment
 from .base import Check, CheckContext, register
 
 # Calibrated on faithful NTREX-128 pairs of articles outside the benchmark's samples (`make
-# bench-negation`, bench/NOTES.md "Negation"): the margin that keeps findings on professional
-# translations near 0.5 per 100 sentences.
+# bench-negation`, bench/NOTES.md "Negation"): the smallest margin at which no direction of
+# professional translations passes 0.5 findings per 100 sentences (0.32 at worst, 0.21 overall).
 MARGIN = 0.01
 NEIGHBOURHOOD = 15  # characters either side of a cue whose words show where it bears
 # Where a clause ends, in any script: the other side is weighed part by part, since a translator
@@ -70,27 +71,38 @@ class _Side:
         first, last = self.sentences[0], self.sentences[-1]
         return Span(first.index, first.start, last.end, self.document.text[first.start:last.end])
 
-    def rest(self, sentence: Sentence) -> str:
-        """The side without ``sentence``."""
-        return " ".join(s.text for s in self.sentences if s is not sentence)
-
     def sentence_at(self, offset: int) -> int:
         return next((s.index for s in self.sentences if s.start <= offset < s.end), self.indices[0])
 
 
 @dataclass
 class _Weighed:
-    """One cue weighed: its sentence as written and without it, against the part of the other
-    side nearest the sentence."""
+    """One cue weighed: the statement holding it, as written and without it, against the part of
+    the other side nearest the statement."""
     bead: Bead
     negated: _Side
     other: _Side
     sentence: Sentence
-    cue: Cue
-    variant: str  # the sentence without the cue
+    cue: Cue  # offsets into the sentence
+    statement: str  # the sentence, or the one of several a bilingual file's segment holds
+    local: Cue  # the cue, offsets into the statement
+    variant: str  # the statement without the cue
+    rest: str  # the negated side without the statement
     unit: Span | None = None
     similarity: float = 0.0
     gain: float = 0.0
+
+
+def _weigh(bead: Bead, negated: _Side, other: _Side, sentence: Sentence, cue: Cue, segmenter: Segmenter) -> _Weighed:
+    # A bilingual file's segment may hold two sentences that a plain text would have split: the
+    # statement is the one holding the cue either way, so both give the same findings.
+    start, end = next(((a, b) for a, b, _ in segmenter.spans(sentence.text) if a <= cue.start < b), (0, len(sentence.text)))
+    statement = sentence.text[start:end]
+    local = Cue(cue.start - start, cue.end - start, cue.text, cue.strength)
+    rest = " ".join([s.text for s in negated.sentences if s is not sentence]
+                    + [part for part in (sentence.text[:start].strip(), sentence.text[end:].strip()) if part])
+    return _Weighed(bead, negated, other, sentence, cue, statement, local,
+                    without(statement, local, negated.document.lang), rest)
 
 
 @register
@@ -108,23 +120,24 @@ class NegationCheck(Check):
         if not (supported(context.source.lang) and supported(context.target.lang)):
             return
         weighed: list[_Weighed] = []
+        segmenters = {side.lang: Segmenter(side.lang) for side in (context.source, context.target)}
         for bead in context.alignment:
             if not bead.source or not bead.target:
                 continue
             source, target = _Side(context.source, bead.source), _Side(context.target, bead.target)
             for negated, other in ((source, target), (target, source)):
-                weighed += [_Weighed(bead, negated, other, sentence, cue, without(sentence.text, cue, negated.document.lang))
+                weighed += [_weigh(bead, negated, other, sentence, cue, segmenters[negated.document.lang])
                             for sentence, cue in _unmatched(negated.cues(), other.cues())]
         if not weighed:
             return
-        units = {id(w): w.other.units() if len(w.negated.indices) > 1 else [w.other.whole()] for w in weighed}
-        texts = sorted({text for w in weighed
-                        for text in (w.sentence.text, w.variant, w.negated.rest(w.sentence), *(u.text for u in units[id(w)]))})
+        units = {id(w): w.other.units() if w.rest else [w.other.whole()] for w in weighed}
+        texts = sorted({text for w in weighed for text in (w.statement, w.variant, w.rest, *(u.text for u in units[id(w)]))
+                        if text})
         vectors = dict(zip(texts, np.asarray(context.encoder.embed(texts))))
         best: dict[tuple, _Weighed] = {}  # per bead and side, the cue whose absence fits best
         for w in weighed:
             w.unit = _rendering(w, units[id(w)], vectors)
-            w.similarity = float(vectors[w.sentence.text] @ vectors[w.unit.text])
+            w.similarity = float(vectors[w.statement] @ vectors[w.unit.text])
             w.gain = float(vectors[w.variant] @ vectors[w.unit.text]) - w.similarity
             key = (w.bead.source, w.bead.target, w.negated.document is context.source)
             if w.gain > self.margin and (key not in best or w.gain > best[key].gain):
@@ -150,13 +163,13 @@ class NegationCheck(Check):
 
 
 def _rendering(w: _Weighed, units: list[Span], vectors: dict[str, np.ndarray]) -> Span:
-    """The part of the other side that renders the negated sentence: the side whole when the
-    sentence is all of its side; else the clauses nearest the sentence (with and without the cue
-    alike, so that the choice leans to neither reading) and farthest from the side's other
-    sentences, which the rest of the other side renders."""
+    """The part of the other side that renders the statement: the side whole when the statement
+    is all of its side; else the clauses nearest the statement (with and without the cue alike,
+    so that the choice leans to neither reading) and farthest from the rest of its side, which
+    the rest of the other side renders."""
     if len(units) == 1:
         return units[0]
-    both, rest = vectors[w.sentence.text] + vectors[w.variant], vectors[w.negated.rest(w.sentence)]
+    both, rest = vectors[w.statement] + vectors[w.variant], vectors[w.rest]
     return max(units, key=lambda u: float(both @ vectors[u.text]) / 2 - float(rest @ vectors[u.text]))
 
 
@@ -173,10 +186,10 @@ def _counterpart(context: CheckContext, w: _Weighed) -> Span:
     """Where the other side renders what the cue bears on: the words the encoder aligns, both
     ways, with the cue and the words around it; else the part of the other side compared."""
     unit = w.unit
-    alignment = TokenAlignment.of(context.encoder, w.sentence.text, unit.text)
+    alignment = TokenAlignment.of(context.encoder, w.statement, unit.text)
     if alignment is None:
         return unit
-    window = (max(0, w.cue.start - NEIGHBOURHOOD), min(len(w.sentence.text), w.cue.end + NEIGHBOURHOOD))
+    window = (max(0, w.local.start - NEIGHBOURHOOD), min(len(w.statement), w.local.end + NEIGHBOURHOOD))
     aligned = sorted(j for j, _ in alignment.mutual(*window))
     if not aligned:
         return unit
