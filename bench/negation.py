@@ -22,7 +22,6 @@ from . import ntrex
 from .perturb import document_span, plant
 from .shortened import held_out
 from consistency import Checker, Settings
-from consistency.checks.negation import MARGIN
 
 MARGINS = (0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.012, 0.015, 0.02)
 
@@ -59,7 +58,7 @@ def summary(per_direction: dict, docs: int) -> dict:
     sentences = sum(d["sentences"] for d in per_direction.values())
     faithful = [g for d in per_direction.values() for g in d["faithful"]]
     planted = [g for d in per_direction.values() for g in d["planted"]]
-    return {"docs": docs, "margin_in_use": MARGIN, "sentences": sentences, "planted": len(planted),
+    return {"docs": docs, "sentences": sentences, "planted": len(planted),
             "lexicon_candidates_per_100_sentences": round(100 * len(faithful) / sentences, 2),
             "lexicon_recall": round(sum(g is not None for g in planted) / len(planted), 3),
             "per_margin": {str(m): {"findings_per_100_sentences": round(100 * sum(g > m for g in faithful) / sentences, 2),

@@ -56,10 +56,12 @@ def table(results: dict) -> str:
                          f"{row['recall']:.4f} | {shapes.get('1-1', 0)} / {shapes.get('2-1', 0)} / "
                          f"{shapes.get('1-2', 0)} |")
         lines.append("")
+    in_use = results.get("drift", {}).get("signature", {}).get("settings", {}).get("check_settings", {})
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
                          ("shortened", shortened_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
-            lines += section(results[key])
+            lines += section(results[key], in_use["negation"]["margin"]) if key == "negation" and "negation" in in_use \
+                else section(results[key])
     return "\n".join(lines)
 
 
@@ -107,15 +109,15 @@ def batch_table(batch: dict) -> list[str]:
             ""]
 
 
-def negation_table(negation: dict) -> list[str]:
+def negation_table(negation: dict, margin: float | None = None) -> list[str]:
     margins = list(negation["per_margin"])
     return [f"**Negation: calibration**, `make bench-negation`: faithful NTREX-128 pairs of {negation['docs']} articles "
             "outside every benchmark sample, English and 8 languages both ways "
             f"({negation['sentences']} source sentences), and {negation['planted']} copies with a negation removed or "
             "added (seeded apart from the benchmark). The cue lexicons hold "
             f"{negation['lexicon_candidates_per_100_sentences']:.2f} pairs per 100 sentences unequal and catch "
-            f"{negation['lexicon_recall']:.2f} of the flips; the encoder's margin decides. The check uses "
-            f"{negation['margin_in_use']}.", "",
+            f"{negation['lexicon_recall']:.2f} of the flips; the encoder's margin decides."
+            + (f" The drift benchmark above ran the check at a margin of {margin}." if margin is not None else ""), "",
             "| margin | " + " | ".join(margins) + " |", "| --- |" + " --- |" * len(margins),
             "| findings per 100 sentences, faithful | "
             + " | ".join(f"{negation['per_margin'][m]['findings_per_100_sentences']:.2f}" for m in margins) + " |",

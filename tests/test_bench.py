@@ -30,3 +30,18 @@ def test_alignment_harness_smoke():
     result = run(["fra"], docs=2)
     row = result["languages"]["fra"]
     assert 0 < row["f1"] <= 1 and row["gold_beads"] > 0
+
+
+def test_negation_calibration_counts_findings_per_margin_and_the_worst_direction():
+    from bench.negation import summary
+    from bench.report import negation_table
+
+    per_direction = {"en-fr": {"sentences": 100, "faithful": [0.003, 0.012], "planted": [0.02, None, 0.005]},
+                     "fr-en": {"sentences": 200, "faithful": [], "planted": [0.011]}}
+    result = summary(per_direction, docs=2)
+    assert result["sentences"] == 300 and result["planted"] == 4 and result["lexicon_recall"] == 0.75
+    assert result["per_margin"]["0.0"] == {"findings_per_100_sentences": 0.67, "recall": 0.75}
+    assert result["per_margin"]["0.01"] == {"findings_per_100_sentences": 0.33, "recall": 0.5}
+    assert result["worst_direction_per_margin"]["0.01"] == 1.0 and result["worst_direction_per_margin"]["0.015"] == 0.0
+    lines = negation_table(result, 0.01)
+    assert "a margin of 0.01" in lines[0] and lines[-2].startswith("| flips found | 0.75 |")

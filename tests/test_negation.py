@@ -156,3 +156,20 @@ def test_a_negation_kept_is_not_reported_and_one_added_or_dropped_is(negation, l
     (dropped,) = findings(negative, affirmative)
     assert (dropped.details["side"], dropped.source.text, dropped.target.sentence) == ("source", "not", 2)
     assert dropped.details["similarity_without_cue"] > dropped.details["similarity"]
+
+
+def test_a_thousand_clauses_or_negations_cost_a_bounded_number_of_encoder_passes(negation):
+    import time
+
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    listing = "They did not name " + ", ".join(f"town{k}" for k in range(1_000)) + "."
+    nots = "It is " + " and ".join("not" for _ in range(500)) + " so."
+    started = time.perf_counter()
+    findings = negation.check(SOURCE.rstrip() + f"\n{listing} {nots}\n", target.rstrip() + "\nIls ont nommé des villes.\n",
+                              source_lang="en", target_lang="fr").findings
+    # The other way round: a pair whose one side (two sentences) is weighed against a thousand clauses.
+    towns = "Ils n’ont pas nommé " + ", ".join(f"town{k}" for k in range(1_000)) + "."
+    negation.check(SOURCE.rstrip() + "\nThey named the towns. They named them all.\n", target.rstrip() + f"\n{towns}\n",
+                   source_lang="en", target_lang="fr")
+    assert time.perf_counter() - started < 60, "a hang, not a speed goal"
+    assert all(f.source.sentence >= 14 for f in findings)

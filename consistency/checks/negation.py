@@ -30,6 +30,10 @@ from .base import Check, CheckContext, register
 # professional translations passes 0.5 findings per 100 sentences (0.32 at worst, 0.21 overall).
 MARGIN = 0.01
 NEIGHBOURHOOD = 15  # characters either side of a cue whose words show where it bears
+# Bounds on the encoder's work for one pair, so that a sentence of a thousand clauses or
+# negations costs a few passes (far above what running text holds: tested as a hang, not a speed).
+MAX_CUES = 8  # cues weighed per side of a pair, in reading order
+MAX_UNITS = 48  # parts of the other side weighed against one statement
 # Where a clause ends, in any script: the other side is weighed part by part, since a translator
 # may join two sentences into one (2-1), and the negated sentence is then a clause of it.
 _CLAUSE_END = re.compile(r"[,;:!?.…—–、，；：。！？،؛]+")
@@ -48,7 +52,8 @@ class _Side:
         return [(s, c) for s in self.sentences for c in cues(s.text, self.document.lang)]
 
     def units(self) -> list[Span]:
-        """The side whole, and each run of one to three clauses in it."""
+        """The side whole, and each run of one to three clauses in it (single clauses only, or
+        none, where there are too many to weigh)."""
         first, last = self.sentences[0], self.sentences[-1]
         text = self.document.text[first.start:last.end]
         clauses, start = [], 0
@@ -58,7 +63,8 @@ class _Side:
             start = mark.end()
         if text[start:].strip():
             clauses.append((start, len(text)))
-        runs = {(clauses[i][0], clauses[j][1]) for i in range(len(clauses)) for j in range(i, min(i + 3, len(clauses)))}
+        longest = 3 if 3 * len(clauses) <= MAX_UNITS else 1 if len(clauses) < MAX_UNITS else 0
+        runs = {(clauses[i][0], clauses[j][1]) for i in range(len(clauses)) for j in range(i, min(i + longest, len(clauses)))}
         runs.add((0, len(text)))
         spans = []
         for a, b in sorted(runs):
@@ -127,7 +133,7 @@ class NegationCheck(Check):
             source, target = _Side(context.source, bead.source), _Side(context.target, bead.target)
             for negated, other in ((source, target), (target, source)):
                 weighed += [_weigh(bead, negated, other, sentence, cue, segmenters[negated.document.lang])
-                            for sentence, cue in _unmatched(negated.cues(), other.cues())]
+                            for sentence, cue in _unmatched(negated.cues(), other.cues())[:MAX_CUES]]
         if not weighed:
             return
         units = {id(w): w.other.units() if w.rest else [w.other.whole()] for w in weighed}
