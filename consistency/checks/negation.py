@@ -3,7 +3,7 @@ lacks ("has not materialised" → "has materialised", or a "not" the source neve
 
 Two signals, each too weak alone. The cue lexicons (``consistency.negation``) find pairs where
 one side holds a grammatical negation and more negations of any kind than the other; in
-professional translations that happens on about 5 pairs in 100 (litotes, "remained high" for
+professional translations that happens on about 7 sentences in 100 (litotes, "remained high" for
 "did not weaken", a negation written as a prefix). The encoder then weighs each such cue: the
 sentence is read again without it, and the pair is reported only when the part of the other
 side that renders the sentence is nearer that version than the one as written, by more than

@@ -10,12 +10,14 @@ alone never calls for one.
 ``concord`` words are negative only together with a particle in languages with negative
 concord (French "ne … jamais", Spanish "no … nada", Russian "никто не …"): in a clause that
 holds the particle they add no second negation. ``masked`` expressions look negative and are
-not ("not only", "non seulement", "不仅", "非常", French restrictive "ne … que"): they are
-blanked before anything is counted. Patterns are matched case-insensitively on the sentence.
+not ("not only", "non seulement", "不仅", "非常"): they are blanked before anything is
+counted. ``restrictive`` words turn a particle into "only" ("ne … que"). Patterns are matched
+case-insensitively on the sentence; for Chinese, Japanese and Korean they match inside
+written words, as those scripts do not space them (Korean spaces phrases, not morphemes).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,12 @@ class Lexicon:
     alone: tuple[str, ...] = ()
     lexical: tuple[str, ...] = ()
     masked: tuple[str, ...] = ()
-    # Whether words are delimited by spaces: for Chinese, Japanese and Korean the patterns
-    # are substrings of a written word.
-    spaced: bool = True
-    # French "ne" before "que" with no negative word in its clause restricts ("only"), and
-    # an expletive "ne" negates nothing: the particle counts only with a concord word.
+    # An expletive French "ne" ("avant qu'il ne parte") negates nothing: the particle counts
+    # only with a concord word after it in its clause.
     particle_needs_concord: bool = False
     # Words that, after a particle in its clause, make the pair mean "only": French "ne … que",
     # Arabic "لا … إلا" ("I will not count myself a success unless" = "only if").
     restrictive: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict)
 
 
 LEXICONS: dict[str, Lexicon] = {
@@ -133,7 +131,6 @@ LEXICONS: dict[str, Lexicon] = {
                  r"무(?:산|효|시)", r"비(?:난|공개)", r"반대", r"금지", r"막(?:았|기|으|는|을|아)", r"피하", r"피했", r"중단", r"멈", r"대신",
                  r"뿐", r"만(?:이| 아니라)", r"밖에", r"제외", r"외에", r"미(?:정|확인|지수)", r"잘못", r"거짓"),
         masked=(r"뿐만 아니라", r"뿐 아니라", r"아니라", r"지 않고서는", r"수밖에 없", r"(?<![가-힣])안(?:에|의|으로|에서|팎|전|정)"),
-        spaced=False,
     ),
     "zh": Lexicon(
         particles=(r"不", r"没", r"沒", r"未", r"别", r"勿", r"莫", r"甭"),
@@ -145,7 +142,6 @@ LEXICONS: dict[str, Lexicon] = {
                 r"能否", r"可否", r"与否", r"并非不", r"莫斯科", r"莫名", r"别人", r"别的", r"特别", r"分别", r"区别",
                 r"级别", r"类别", r"个别", r"告别", r"无数", r"非法", r"除非", r"要不", r"不然", r"不一会", r"不满",
                 r"未必", r"非但", r"无核", r"無核", r"非核", r"未遂", r"沒有不", r"没有不", r"迫不及待", r"不可思议", r"不安", r"不幸", r"不错", r"不良"),
-        spaced=False,
     ),
     "ja": Lexicon(
         particles=(r"(?<![少危幼])(?<!足り)(?:な(?:い|かった|く|ければ|し)|ません|ず(?!つ|っと|か)|無い)", r"じゃない", r"ではない"),
@@ -157,6 +153,5 @@ LEXICONS: dict[str, Lexicon] = {
                 r"しかない", r"にすぎない", r"に過ぎない", r"間もなく", r"まもなく", r"ほどなく", r"さりげなく",
                 r"なくなっ", r"亡くな", r"無くな", r"問題ない", r"絶えない", r"限らない",
                 r"とてつもない", r"とんでもない", r"もったいない", r"つまらない", r"間違いない", r"仕方(?:が)?ない"),
-        spaced=False,
     ),
 }
