@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from consistency.document import Document
@@ -468,6 +468,7 @@ MARKS = "\"'“”‘’„‚«»‹›「」『』〝〟《》—–:,. \n\u00
 @settings(deadline=2000, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list(MARKS)), max_size=300) | st.text(max_size=200),
        st.sampled_from(["en", "fr", "de", "ru", "es", "da", "sv", "pl", "zh", "ja", "ko", "ar", "xx"]))
+@example("–“:,", "fr")  # once a dialogue trimmed of its comma ended inside the quotation it held
 def test_any_text_gives_well_formed_quotations(text, lang):
     doc = document(text, lang)
     found = find_quotes(doc)

@@ -144,7 +144,7 @@ def find_quotes(document: Document) -> list[Quote]:
     lang = _base_lang(document.lang)
     if lang in DASH_DIALOGUE_LANGS:
         found += _dash_dialogue(text, paragraphs, found)
-    found = [f for f in (_trimmed(text, f) for f in found) if f.start < f.end or f.style != DASH_DIALOGUE]
+    found = _holding(_trimmed(text, f) for f in found)
     found.sort(key=lambda f: (f.start, -f.end, f.open_mark if f.open_mark is not None else -1))
     quotes, enclosing = [], []
     for f in found:
@@ -345,6 +345,24 @@ def _dash_dialogue(text: str, paragraphs: list[tuple[int, int]], found: list[_Fo
                 speaking, speech_mark = True, at
         if speaking:
             result.append(_Found(speech_mark + 1, end, DASH_DIALOGUE, speech_mark, None, True))
+    return result
+
+
+def _holding(trimmed) -> list[_Found]:
+    """The trimmed spans, each dialogue still holding every quotation that opened inside it: the
+    comma trimmed off a dialogue's end may belong to an unclosed quotation running to the end of
+    the paragraph ("–“:,")."""
+    found = [f for f in trimmed if f.start < f.end or f.style != DASH_DIALOGUE]
+    marked = sorted((f.start, f.end) for f in found if f.style != DASH_DIALOGUE)
+    starts = [start for start, _ in marked]
+    result = []
+    for f in found:
+        if f.style == DASH_DIALOGUE:  # dialogues never overlap, so this stays linear
+            k, end = bisect.bisect_left(starts, f.start), f.end
+            while k < len(marked) and marked[k][0] < f.end:
+                end, k = max(end, marked[k][1]), k + 1
+            f = _Found(f.start, end, f.style, f.open_mark, f.close_mark, f.balanced, f.reopen_marks)
+        result.append(f)
     return result
 
 
