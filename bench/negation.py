@@ -12,15 +12,10 @@ share of planted negations found; ``MARGIN`` in the check is chosen from this.
 """
 from __future__ import annotations
 
-import argparse
 import collections
-import json
-import sys
-from pathlib import Path
 
-from . import ntrex
+from . import calibration, ntrex
 from .perturb import document_span, plant
-from .shortened import held_out
 from consistency import Checker, Settings
 
 MARGINS = (0.0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.012, 0.015, 0.02)
@@ -69,18 +64,7 @@ def summary(per_direction: dict, docs: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=75, help="held-out articles")
-    parser.add_argument("--json", default=None)
-    args = parser.parse_args(argv)
-    if not ntrex.available():
-        print(f"NTREX data not found at {ntrex.DATA}: skipping the calibration", file=sys.stderr)
-        return 0
-    result = summary(gains(held_out(args.docs)), args.docs)
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=1))
-    return 0
+    return calibration.main(argv, __doc__.splitlines()[0], 75, lambda indices, docs: summary(gains(indices), docs))
 
 
 if __name__ == "__main__":

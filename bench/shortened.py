@@ -13,25 +13,10 @@ the share of drops it finds, the measure ``CONFIRMED`` was chosen by.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import random
-import sys
-from pathlib import Path
-
-from . import ntrex
+from . import calibration, ntrex
 from consistency import Checker, Settings
 from consistency.checks.shortened import MIN_SOURCE_CHARS, judged
 from .perturb import plant
-
-BENCH_SAMPLE = (7, 48)  # (seed, docs): the largest sample bench.drift draws
-
-
-def held_out(count: int) -> list[int]:
-    english = ntrex.articles("eng")
-    seed, docs = BENCH_SAMPLE
-    sampled = set(random.Random(seed).sample(range(len(english)), docs))
-    return [k for k in range(len(english)) if k not in sampled][:count]
 
 
 def covers(indices: list[int]) -> tuple[list[dict], dict]:
@@ -75,18 +60,7 @@ def summary(rows: list[dict], check: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=30, help="held-out articles")
-    parser.add_argument("--json", default=None)
-    args = parser.parse_args(argv)
-    if not ntrex.available():
-        print(f"NTREX data not found at {ntrex.DATA}: skipping the calibration", file=sys.stderr)
-        return 0
-    result = summary(*covers(held_out(args.docs)))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=1))
-    return 0
+    return calibration.main(argv, __doc__.splitlines()[0], 30, lambda indices, docs: summary(*covers(indices)))
 
 
 if __name__ == "__main__":
