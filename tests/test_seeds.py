@@ -49,9 +49,9 @@ def test_drifted_translation_gets_the_gold_alignment(reports, lang):
 @pytest.mark.parametrize("lang", SEED_LANGS)
 def test_dropped_and_added_sentences_are_reported_where_planted(reports, lang):
     report = reports("drifted", lang)
-    planted = {(d["category"], (d["source"] or d["target"])["start"]) for d in load_gold("drifted", lang)["drifts"]
-               if d["category"] in ("omission", "addition")}
-    found = {(f.category, (f.source or f.target).start) for f in report.findings
+    planted = {(d["category"], d["severity"], (d["source"] or d["target"])["start"])
+               for d in load_gold("drifted", lang)["drifts"] if d["category"] in ("omission", "addition")}
+    found = {(f.category, f.severity, (f.source or f.target).start) for f in report.findings
              if f.category in ("omission", "addition")}
     assert found == planted
 
