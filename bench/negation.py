@@ -60,7 +60,21 @@ def summary(per_direction: dict, docs: int) -> dict:
                                     "recall": round(sum(g is not None and g > m for g in planted) / len(planted), 3)}
                            for m in MARGINS},
             "worst_direction_per_margin": {str(m): max(round(100 * sum(g > m for g in d["faithful"]) / d["sentences"], 2)
-                                                       for d in per_direction.values()) for m in MARGINS}}
+                                                       for d in per_direction.values()) for m in MARGINS},
+            "per_direction": {name: {"sentences": d["sentences"],
+                                     "per_margin": {str(m): {"findings_per_100_sentences": _rate(d["faithful"], m, d["sentences"]),
+                                                             "recall": _recall(d["planted"], m)} for m in MARGINS},
+                                     "faithful_gains": [round(g, 5) for g in sorted(d["faithful"])],
+                                     "planted_gains": [None if g is None else round(g, 5) for g in d["planted"]]}
+                              for name, d in sorted(per_direction.items())}}
+
+
+def _rate(gains: list[float], margin: float, sentences: int) -> float:
+    return round(100 * sum(g > margin for g in gains) / sentences, 2)
+
+
+def _recall(gains: list[float | None], margin: float) -> float | None:
+    return round(sum(g is not None and g > margin for g in gains) / len(gains), 3) if gains else None
 
 
 def main(argv: list[str] | None = None) -> int:
