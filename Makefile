@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-negation fuzz clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-negation calibrate fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ bench-shortened: models
 bench-negation: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json
+
+# The same measure, then each language pair's threshold written to consistency/calibrations/
+# (committed: it is small, and NTREX-128 is not there on every machine the tool runs on).
+calibrate: models
+	mkdir -p bench/out
+	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json --calibrate
 
 bench-alignment: models
 	mkdir -p bench/out

@@ -22,11 +22,17 @@ def held_out(count: int) -> list[int]:
     return [k for k in range(len(english)) if k not in sampled][:count]
 
 
-def main(argv: list[str] | None, description: str, default_docs: int, measure: Callable[[list[int], int], dict]) -> int:
-    """Run ``measure(held-out article indices, docs)``, print its result and write it to --json."""
+def main(argv: list[str] | None, description: str, default_docs: int, measure: Callable[[list[int], int], dict],
+         thresholds: Callable[[dict], dict] | None = None) -> int:
+    """Run ``measure(held-out article indices, docs)``, print its result and write it to --json;
+    with --calibrate, store ``thresholds(result)`` (check -> setting -> pair -> value) in the
+    calibration file of the default model, where the checks read them."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--docs", type=int, default=default_docs, help="held-out articles")
     parser.add_argument("--json", default=None)
+    if thresholds is not None:
+        parser.add_argument("--calibrate", action="store_true",
+                            help="write the per-pair thresholds into consistency/calibrations/")
     args = parser.parse_args(argv)
     if not ntrex.available():
         print(f"NTREX data not found at {ntrex.DATA}: skipping the calibration", file=sys.stderr)
@@ -34,5 +40,29 @@ def main(argv: list[str] | None, description: str, default_docs: int, measure: C
     result = measure(held_out(args.docs), args.docs)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=1))
+    print(json.dumps({k: v for k, v in result.items() if k != "per_direction"}, indent=1))
+    if thresholds is not None and args.calibrate:
+        module = getattr(sys.modules["__main__"].__spec__, "name", "bench")
+        path = store(thresholds(result), f"python -m {module} --docs {args.docs} --calibrate")
+        print(f"calibration written to {path}")
     return 0
+
+
+def store(thresholds: dict, command: str) -> Path:
+    """Merge per-pair thresholds into the default model's calibration file (other checks' stay)."""
+    from consistency.calibration import FOLDER
+    from consistency.encoders.registry import DEFAULT_MODEL, load_encoder
+
+    model = load_encoder(DEFAULT_MODEL).signature()
+    path = FOLDER / f"{model['model'].rsplit('/', 1)[-1]}.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if data.get("model_sha256") != model["model_sha256"]:
+        data = {}  # made for other weights: nothing in it holds
+    made_by, merged = dict(data.get("made_by", {})), dict(data.get("thresholds", {}))
+    for check, settings in thresholds.items():
+        merged[check] = settings
+        made_by[check] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
+    data = {"model": model["model"], "model_sha256": model["model_sha256"], "made_by": made_by, "thresholds": merged}
+    FOLDER.mkdir(exist_ok=True)
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path

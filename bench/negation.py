@@ -8,7 +8,11 @@ anything it can find, so that every pair the cue lexicons hold unequal is report
 gain. Prints, per margin, the findings per 100 source sentences of the faithful pairs and the
 share of planted negations found; ``MARGIN`` in the check is chosen from this.
 
-    python -m bench.negation --docs 75 --json bench/out/negation.json
+    python -m bench.negation --docs 75 --json bench/out/negation.json [--calibrate]
+
+With ``--calibrate`` it also stores, per language pair, the smallest margin at which neither
+direction passes 0.5 findings per 100 sentences, in the default model's calibration file
+(``consistency/calibrations/``), which the check reads for that pair.
 """
 from __future__ import annotations
 
@@ -77,8 +81,28 @@ def _recall(gains: list[float | None], margin: float) -> float | None:
     return round(sum(g is not None and g > margin for g in gains) / len(gains), 3) if gains else None
 
 
+RATE_BAR = 0.5  # findings per 100 sentences of faithful translations a direction may have
+
+
+def margins_by_pair(result: dict) -> dict:
+    """Per language pair, the smallest margin at which neither direction passes ``RATE_BAR``
+    (the rule the default margin was chosen by, applied pair by pair)."""
+    directions = result["per_direction"]
+    pairs: dict[str, list[dict]] = collections.defaultdict(list)
+    for name, direction in directions.items():
+        pairs["-".join(sorted(name.split("-")))].append(direction)
+    chosen = {}
+    for pair, both in sorted(pairs.items()):
+        fitting = [m for m in MARGINS if all(d["per_margin"][str(m)]["findings_per_100_sentences"] <= RATE_BAR
+                                             for d in both)]
+        if fitting:
+            chosen[pair] = min(fitting)
+    return {"negation": {"margin": chosen}}
+
+
 def main(argv: list[str] | None = None) -> int:
-    return calibration.main(argv, __doc__.splitlines()[0], 75, lambda indices, docs: summary(gains(indices), docs))
+    return calibration.main(argv, __doc__.splitlines()[0], 75, lambda indices, docs: summary(gains(indices), docs),
+                            margins_by_pair)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ def collect() -> dict:
         for side in ("source", "target"):  # offsets only: NTREX text is never copied here
             if finding.get(side):
                 finding[side].pop("text", None)
+    for direction in results.get("negation", {}).get("per_direction", {}).values():
+        direction.pop("faithful_gains", None), direction.pop("planted_gains", None)  # bench/out keeps them
     for finding in results.get("quotes", {}).get("false_findings", []):
         finding.pop("message", None)  # it quotes the article's quotations
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
@@ -60,7 +62,7 @@ def table(results: dict) -> str:
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
                          ("shortened", shortened_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
-            lines += section(results[key], in_use["negation"]["margin"]) if key == "negation" and "negation" in in_use \
+            lines += section(results[key], in_use["negation"]) if key == "negation" and "negation" in in_use \
                 else section(results[key])
     return "\n".join(lines)
 
@@ -109,21 +111,47 @@ def batch_table(batch: dict) -> list[str]:
             ""]
 
 
-def negation_table(negation: dict, margin: float | None = None) -> list[str]:
+def negation_table(negation: dict, in_use: dict | None = None) -> list[str]:
     margins = list(negation["per_margin"])
+    if in_use and "margin_by_pair" in in_use:
+        ran = " The drift benchmark above ran the check at each language pair's calibrated margin (second table)."
+    elif in_use:
+        ran = f" The drift benchmark above ran the check at a margin of {in_use['margin']}."
+    else:
+        ran = ""
     return [f"**Negation: calibration**, `make bench-negation`: faithful NTREX-128 pairs of {negation['docs']} articles "
             "outside every benchmark sample, English and 8 languages both ways "
             f"({negation['sentences']} source sentences), and {negation['planted']} copies with a negation removed or "
             "added (seeded apart from the benchmark). The cue lexicons hold "
             f"{negation['lexicon_candidates_per_100_sentences']:.2f} pairs per 100 sentences unequal and catch "
             f"{negation['lexicon_recall']:.2f} of the flips; the encoder's margin decides."
-            + (f" The drift benchmark above ran the check at a margin of {margin}." if margin is not None else ""), "",
+            + ran, "",
             "| margin | " + " | ".join(margins) + " |", "| --- |" + " --- |" * len(margins),
             "| findings per 100 sentences, faithful | "
             + " | ".join(f"{negation['per_margin'][m]['findings_per_100_sentences']:.2f}" for m in margins) + " |",
             "| the same, worst direction | "
             + " | ".join(f"{negation['worst_direction_per_margin'][m]:.2f}" for m in margins) + " |",
-            "| flips found | " + " | ".join(f"{negation['per_margin'][m]['recall']:.2f}" for m in margins) + " |", ""]
+            "| flips found | " + " | ".join(f"{negation['per_margin'][m]['recall']:.2f}" for m in margins) + " |", ""] \
+        + calibrated_margins(negation)
+
+
+def calibrated_margins(negation: dict) -> list[str]:
+    """Each language pair's margin by the same rule (`make calibrate`), and what it gives there."""
+    from bench.negation import margins_by_pair
+
+    directions = negation.get("per_direction")
+    if not directions:
+        return []
+    lines = ["Per language pair (`make calibrate`, written to `consistency/calibrations/`): the smallest margin at "
+             "which neither direction passes 0.5 findings per 100 sentences of the faithful pairs.", "",
+             "| pair | margin | findings per 100 sentences (→ en, en →) | flips found (→ en, en →) |",
+             "| --- | --- | --- | --- |"]
+    for pair, margin in margins_by_pair(negation)["negation"]["margin"].items():
+        lang = next(part for part in pair.split("-") if part != "en")
+        both = [directions[f"{lang}-en"]["per_margin"][str(margin)], directions[f"en-{lang}"]["per_margin"][str(margin)]]
+        lines.append(f"| en-{lang} | {margin} | " + ", ".join(f"{d['findings_per_100_sentences']:.2f}" for d in both)
+                     + " | " + ", ".join(f"{d['recall']:.2f}" for d in both) + " |")
+    return lines + [""]
 
 
 def shortened_table(shortened: dict) -> list[str]:

@@ -84,7 +84,11 @@ def settings_fingerprint(settings: Settings) -> str:
     """What besides the inputs decides a report: the version, the settings, the model's identity."""
     from . import __version__
 
-    described = {"version": __version__, "settings": asdict(settings), "model": _model_identity(settings.model)}
+    from .calibration import FOLDER
+
+    calibrations = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(FOLDER.glob("*.json"))}
+    described = {"version": __version__, "settings": asdict(settings), "model": _model_identity(settings.model),
+                 "calibrations": calibrations}
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -10,6 +10,7 @@ from . import inputs, language
 from .alignment import Aligner, AlignmentSettings, Bead
 from .document import (DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS, Document, Sentence, check_sentences,
                        check_size, normalise_newlines)
+from .calibration import Calibration, Thresholds
 from .encoders.base import Encoder
 from .encoders.cache import CachedEncoder
 from .errors import InputError
@@ -65,6 +66,8 @@ class Checker:
         self.checks = check_registry.create(settings.checks, settings.check_options)
         self.encoder = CachedEncoder(encoder or load_encoder(settings.model))
         self.aligner = Aligner(self.encoder, settings.alignment)
+        model = self.encoder.signature()
+        self.calibration = Calibration.for_model(model["model"], model["model_sha256"])
 
     def check_files(self, source: str | Path, target: str | Path, progress: Progress | None = None,
                     **languages: str | None) -> Report:
@@ -179,9 +182,12 @@ class Checker:
     def _run_checks(self, source_doc: Document, target_doc: Document, alignment: list[Bead], warnings: list[str],
                     notify: Progress, signature: dict) -> Report:
         notify("checking")
-        context = check_registry.CheckContext(source_doc, target_doc, alignment, self.encoder)
+        thresholds = Thresholds(self.calibration, source_doc.lang, target_doc.lang)
+        context = check_registry.CheckContext(source_doc, target_doc, alignment, self.encoder, thresholds)
         findings = reweigh([finding for check in self.checks for finding in check.run(context)],
                            self.settings.severity, self.settings.min_confidence)
+        if thresholds.signature() is not None:
+            signature = {**signature, "calibration": thresholds.signature()}
         return Report(source_doc, target_doc, alignment, findings, signature, warnings)
 
     def signature(self, source_lang: str, target_lang: str, segmentation: str | None = None,

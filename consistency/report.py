@@ -68,4 +68,6 @@ def signature_string(signature: dict) -> str:
         f"seg:{settings.get('segmentation')}",
         "align:" + ",".join(f"{k}={v}" for k, v in sorted(alignment.items())),
         "checks:" + ",".join(settings.get("checks", [])),
-    ])
+    ] + ([f"calibration:{signature['calibration']['file_sha256'][:12]}:"
+          + ",".join(f"{k}={v}" for k, v in signature["calibration"]["used"].items())]
+         if signature.get("calibration") else []))

@@ -43,5 +43,9 @@ def test_negation_calibration_counts_findings_per_margin_and_the_worst_direction
     assert result["per_margin"]["0.0"] == {"findings_per_100_sentences": 0.67, "recall": 0.75}
     assert result["per_margin"]["0.01"] == {"findings_per_100_sentences": 0.33, "recall": 0.5}
     assert result["worst_direction_per_margin"]["0.01"] == 1.0 and result["worst_direction_per_margin"]["0.015"] == 0.0
-    lines = negation_table(result, 0.01)
-    assert "a margin of 0.01" in lines[0] and lines[-2].startswith("| flips found | 0.75 |")
+    lines = negation_table(result, {"margin": 0.01})
+    assert "a margin of 0.01" in lines[0] and any(line.startswith("| flips found | 0.75 |") for line in lines)
+    # Per pair: en-fr's faithful gains pass 0.5 per 100 below 0.012 (one of 100 sentences is 1.0).
+    assert "| en-fr | 0.012 | 0.00, 0.00 | 0.00, 0.33 |" in lines
+    calibrated = negation_table(result, {"margin": 0.01, "margin_by_pair": "calibrated"})
+    assert "each language pair's calibrated margin" in calibrated[0]

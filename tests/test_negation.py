@@ -67,6 +67,8 @@ def test_negative_concord_is_one_negation_and_restrictive_ne_que_means_only():
     # A negative-polarity adverb goes with its negation: "전혀 알지 못했다" is one ("never knew").
     assert _cues("그는 전혀 알지 못했습니다.", "ko") == [("못했", GRAMMATICAL)]
     assert _cues("Il refused to sign, without a word.", "en") == [("refused", LEXICAL), ("without", LEXICAL)]
+    # French "arrêté" is "arrested" in the news far more than "stopped": no cue.
+    assert _cues("Un homme a été arrêté.", "fr") == [] and _cues("La production s’arrête.", "fr") == [("arrête", LEXICAL)]
 
 
 @pytest.mark.parametrize("lang, text, expected", [

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
 from ..alignment import Bead
+from ..calibration import Thresholds
 from ..document import Document
 from ..encoders.base import Encoder
 from ..findings import Finding
@@ -19,6 +20,10 @@ class CheckContext:
     target: Document
     alignment: list[Bead]
     encoder: Encoder
+    thresholds: Thresholds | None = None  # per-pair values measured for this model (make calibrate)
+
+    def threshold(self, check: str, setting: str, default: float) -> float:
+        return default if self.thresholds is None else self.thresholds.get(check, setting, default)
 
 
 class Check(ABC):

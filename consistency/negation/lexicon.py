@@ -65,7 +65,7 @@ LEXICONS: dict[str, Lexicon] = {
         lexical=(r"\bsans\b", r"\brefus\w*", r"\béchou\w*", r"\béchec\w*", r"\bni(?:e|es|ent|er|ait|aient|é|ée|és|ées|a|èrent)\b", r"\bmanqu\w*",
                  r"\bimpossib\w*", r"\bincapab\w*", r"\bin(?:connu|certain|suffisant|exact|juste|utile)\w*",
                  r"\binterdi\w*", r"\bempêch\w*", r"\brejet\w*", r"\babsen\w*", r"\bà peine\b", r"\bdément\w*",
-                 r"\bévit\w*", r"\bcesse\w*", r"\barrêt\w*", r"\bfaux\b", r"\bfausse\w*",
+                 r"\bévit\w*", r"\bcesse\w*", r"\barrêt(?!é)\w*", r"\bfaux\b", r"\bfausse\w*",
                  r"\bmalgré\b", r"\bsauf\b", r"\bseulement\b"),
         masked=(r"\bnon seulement\b", r"\bnon plus\b", r"\bne serait-ce que\b", r"\bou non\b", r"\bsinon\b",
                 r"\bn['’]importe\b", r"\bnéanmoins\b", r"\bplus ou moins\b"),
