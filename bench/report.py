@@ -23,7 +23,7 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "negation"):
+    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "omission", "negation"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
@@ -60,7 +60,7 @@ def table(results: dict) -> str:
         lines.append("")
     in_use = results.get("drift", {}).get("signature", {}).get("settings", {}).get("check_settings", {})
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
-                         ("shortened", shortened_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
+                         ("shortened", shortened_table), ("omission", omission_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
             lines += section(results[key], in_use["negation"]) if key == "negation" and "negation" in in_use \
                 else section(results[key])
@@ -109,6 +109,19 @@ def batch_table(batch: dict) -> list[str]:
             f"{resumed['peak_rss_mb']} MB / {resumed['processes']} (no worker, no model) |",
             f"| results file after the rerun | {'byte-identical' if resumed['results_unchanged'] else 'changed'} |",
             ""]
+
+
+def omission_table(omission: dict) -> list[str]:
+    return [f"**Omissions and additions: calibration**, `make bench-omission`: faithful NTREX-128 pairs of "
+            f"{omission['docs']} articles outside every benchmark sample, English and 8 languages both ways "
+            f"({omission['sentences']} source sentences), with the omission and shortened checks, and one copy of each "
+            "with a line dropped and one with a line of another article inserted (seeded apart from the benchmark).", "",
+            "| findings per 100 sentences, faithful | worst direction | dropped lines found | inserted lines found |",
+            "| --- | --- | --- | --- |",
+            f"| {omission['faithful_findings_per_100_sentences']:.2f} | {omission['worst_direction']:.2f} | "
+            f"{omission['omission/sentence']['found']} / {omission['omission/sentence']['planted']} "
+            f"({omission['omission/sentence']['recall']:.3f}) | {omission['addition/sentence']['found']} / "
+            f"{omission['addition/sentence']['planted']} ({omission['addition/sentence']['recall']:.3f}) |", ""]
 
 
 def negation_table(negation: dict, in_use: dict | None = None) -> list[str]:

@@ -13,10 +13,14 @@ The Bertalign/Vecalign recipe over the encoder's vectors:
    subsequence), and restrict the search to a band around the path they trace: the DP then
    costs O((n + m) · band) instead of O(n · m).
 4. Dynamic programming maximising the summed bead scores, where a bead's score is its
-   normalised similarity times a length-agreement factor (log2(1 + short/long), Bertalign's)
-   times, for beads merged on both sides, a coverage factor (every sentence in the bead must
+   normalised similarity times a length-agreement factor (log2(1 + short/long), Bertalign's,
+   with target lengths scaled by the article's ratio: the median over the anchors) times, for beads merged on both sides, a coverage factor (every sentence in the bead must
    match the other side's block; otherwise an omission beside an addition passes for 2-2),
    and an unaligned sentence scores ``skip``.
+5. A member of a 2-1 or 1-2 bead that no part of the other side renders is taken out (the DP
+   folds a dropped or inserted sentence into its neighbour's bead where that evens the
+   lengths); then an unaligned sentence joins a neighbouring bead whose match it does not
+   lower (a translator split a sentence into three; a fragment of a mis-split sentence).
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from typing import Sequence
 import numpy as np
 
 from .encoders.base import Encoder
+from .segmentation import clause_runs
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,9 @@ class AlignmentSettings:
     anchor_min: float = 0.5  # normalised similarity an anchor needs
     coverage_min: float = 0.3  # each sentence of a 2-2 bead must match the other side this well
     absorb_min: float = 0.0  # an unaligned sentence joins a neighbour bead it does not make worse
+    # A 2-1 member is taken out when no run of clauses of the other side matches it better than
+    # this (normalised: 0 is this document's unrelated pair) and the bead matches better without it.
+    detach_below: float = 0.1
 
     def bead_shapes(self) -> list[tuple[int, int]]:
         shapes = [(a, b) for a in range(1, self.max_block + 1) for b in range(1, self.max_block + 1)]
@@ -88,9 +96,10 @@ class Aligner:
         tgt = BlockVectors(self.encoder, target, block, target_joiner)
         similarity = src.singles(n) @ tgt.singles(m).T
         scale = Normaliser.fit(similarity)
-        window = band_around_anchors(scale(similarity), self.settings)
-        char_ratio = src.lengths.sum() / max(tgt.lengths.sum(), 1.0)
-        beads = self._search(src, tgt, n, m, scale, window, char_ratio)
+        anchors = find_anchors(scale(similarity), self.settings)
+        window = band_around_anchors(anchors, n, m, self.settings)
+        beads = self._search(src, tgt, n, m, scale, window, length_ratio(src.lengths, tgt.lengths, anchors))
+        beads = self._detach(beads, source, target, source_joiner, target_joiner, scale)
         return self._absorb(beads, source, target, source_joiner, target_joiner, scale)
 
     def score_pairing(self, source: Sequence[str], target: Sequence[str],
@@ -110,16 +119,52 @@ class Aligner:
                 beads.append(Bead((i,), (j,), float(scale(similarity[i, j]))))
         return beads
 
+    def _detach(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
+        """Take out of a 2-1 or 1-2 bead a member that nothing on the other side renders: no run
+        of the other sentence's clauses matches it better than ``detach_below``, and the bead
+        matches better without it. The DP weighs similarity against length agreement, so where
+        a translation runs short of the article's ratio, a dropped (or inserted) sentence beside
+        it evens the lengths and is folded in. A sentence a translator joined to its neighbour
+        is a clause of the other side and stays, however short."""
+        def similarity(bead_source, bead_target) -> float:
+            return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
+                               @ _joined(self.encoder, target, bead_target, target_joiner)))
+
+        result = []
+        for bead in beads:
+            if sorted((len(bead.source), len(bead.target))) != [1, 2]:
+                result.append(bead)
+                continue
+            merged_source = len(bead.source) == 2
+            members, texts = (bead.source, source) if merged_source else (bead.target, target)
+            single = target[bead.target[0]] if merged_source else source[bead.source[0]]
+            units = [single[a:b] for a, b in clause_runs(single)]
+            unit_vectors = self.encoder.embed(units)
+            whole = similarity(bead.source, bead.target)
+            detached = None
+            for member in members:
+                rest = tuple(k for k in members if k != member)
+                kept = similarity(rest, bead.target) if merged_source else similarity(bead.source, rest)
+                rendered = max(scale(float(self.encoder.embed([texts[member]])[0] @ u)) for u in unit_vectors)
+                if rendered < self.settings.detach_below and kept > whole and (detached is None or kept > detached[1]):
+                    detached = (member, kept, rest)
+            if detached is None:
+                result.append(bead)
+                continue
+            member, kept, rest = detached
+            orphan = Bead((member,), (), self.settings.skip) if merged_source else Bead((), (member,), self.settings.skip)
+            pair = Bead(rest, bead.target, kept) if merged_source else Bead(bead.source, rest, kept)
+            result += [orphan, pair] if member < rest[0] else [pair, orphan]
+        return result
+
     def _absorb(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
         """Give each unaligned sentence to a neighbouring bead when the bead, with the sentence
         attached, matches its other side at least as well: then the sentence's content is there
         (a translator split one sentence into three, a segmentation fragment), and calling it
         omitted or added would be a false alarm. The DP's beads stop at two sentences a side."""
-        def vector(texts, indices, joiner):
-            return self.encoder.embed([joiner.join(texts[i] for i in indices)])[0]
-
         def similarity(bead_source, bead_target) -> float:
-            return scale(float(vector(source, bead_source, source_joiner) @ vector(target, bead_target, target_joiner)))
+            return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
+                               @ _joined(self.encoder, target, bead_target, target_joiner)))
 
         beads = list(beads)
         k = 0
@@ -197,6 +242,11 @@ class Aligner:
         return float(np.clip(scale(min(members)) / self.settings.coverage_min, 0.0, 1.0))
 
 
+def _joined(encoder: Encoder, texts: Sequence[str], indices: Sequence[int], joiner: str) -> np.ndarray:
+    """The vector of a run of sentences embedded as one text."""
+    return encoder.embed([joiner.join(texts[i] for i in indices)])[0]
+
+
 @dataclass(frozen=True)
 class Normaliser:
     """Maps a cosine to 0 at this document's typical unrelated pair and 1 at its typical match."""
@@ -216,14 +266,30 @@ class Normaliser:
         return (cosine - self.unrelated) / (self.matched - self.unrelated)
 
 
-def band_around_anchors(normalised: np.ndarray, settings: AlignmentSettings):
-    """Return window(i) -> (lowest j, highest j) the DP visits for source prefix length i."""
-    n, m = normalised.shape
+def find_anchors(normalised: np.ndarray, settings: AlignmentSettings) -> list[tuple[int, int]]:
+    """Sentence pairs sure enough to steer the search: mutual nearest neighbours scoring at least
+    ``anchor_min``, kept monotone (the largest subset increasing on both sides)."""
     forward = normalised.argmax(1)
     backward = normalised.argmax(0)
-    anchors = [(i, int(forward[i])) for i in range(n)
-               if backward[forward[i]] == i and normalised[i, forward[i]] >= settings.anchor_min]
-    anchors = longest_increasing(anchors)
+    return longest_increasing([(i, int(forward[i])) for i in range(normalised.shape[0])
+                               if backward[forward[i]] == i and normalised[i, forward[i]] >= settings.anchor_min])
+
+
+MIN_RATIO_ANCHORS = 3  # with fewer sure pairs, the articles' total lengths give the ratio
+
+
+def length_ratio(source_lengths: np.ndarray, target_lengths: np.ndarray, anchors: list[tuple[int, int]]) -> float:
+    """Source characters per target character in this article's translation: the median over
+    the anchor pairs. The ratio of the totals would count a dropped or added sentence in the
+    very measure that should expose it (in a short article one dropped sentence shifts it by a
+    fifth, and the neighbour's bead then holds the orphan at no cost in length)."""
+    if len(anchors) >= MIN_RATIO_ANCHORS:
+        return float(np.median([source_lengths[i] / max(target_lengths[j], 1.0) for i, j in anchors]))
+    return float(source_lengths.sum() / max(target_lengths.sum(), 1.0))
+
+
+def band_around_anchors(anchors: list[tuple[int, int]], n: int, m: int, settings: AlignmentSettings):
+    """Return window(i) -> (lowest j, highest j) the DP visits for source prefix length i."""
     # The path passes through (i, j) = (anchor + 1) after aligning an anchor pair.
     points = [(0, 0)] + [(i + 1, j + 1) for i, j in anchors] + [(n, m)]
     xs = [p[0] for p in points]

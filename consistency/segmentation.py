@@ -190,3 +190,29 @@ def segment_lines(document: Document) -> Document:
         position += len(line) + 1
     document.sentences = sentences
     return document
+
+
+# Where a clause ends, in any script: a translator may join two sentences into one, and a
+# sentence of one side is then a clause of the other's.
+CLAUSE_END = re.compile(r"[,;:!?.…—–、，；：。！？،؛]+")
+
+
+def clause_runs(text: str, max_runs: int = 48) -> list[tuple[int, int]]:
+    """Spans of ``text`` whole and of each run of one to three consecutive clauses in it (single
+    clauses only, or none, where there would be more than ``max_runs``), whitespace trimmed."""
+    clauses, start = [], 0
+    for mark in CLAUSE_END.finditer(text):
+        if text[start:mark.end()].strip():
+            clauses.append((start, mark.end()))
+        start = mark.end()
+    if text[start:].strip():
+        clauses.append((start, len(text)))
+    longest = 3 if 3 * len(clauses) <= max_runs else 1 if len(clauses) < max_runs else 0
+    runs = {(clauses[i][0], clauses[j][1]) for i in range(len(clauses)) for j in range(i, min(i + longest, len(clauses)))}
+    runs.add((0, len(text)))
+    trimmed = []
+    for a, b in sorted(runs):
+        piece = text[a:b]
+        trimmed.append((a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))))
+    return trimmed
+

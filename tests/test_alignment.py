@@ -7,7 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from consistency.alignment import AlignmentSettings, Aligner, Normaliser, band_around_anchors, longest_increasing
+from consistency.alignment import (AlignmentSettings, Aligner, Normaliser, band_around_anchors, find_anchors,
+                                   length_ratio, longest_increasing)
 from consistency.encoders.base import Encoder
 
 DIM = 2048
@@ -90,7 +91,7 @@ def test_search_band_is_linear_in_document_length():
     n = 600
     rng = np.random.default_rng(1)
     similarity = rng.normal(0.0, 0.05, (n, n)) + np.eye(n)
-    window = band_around_anchors(similarity, AlignmentSettings())
+    window = band_around_anchors(find_anchors(similarity, AlignmentSettings()), n, n, AlignmentSettings())
     visited = sum(high - low + 1 for low, high in (window(i) for i in range(n + 1)))
     assert visited < (n + 1) * 2 * (AlignmentSettings().band + 3)
     assert all(low <= i <= high for i, (low, high) in ((i, window(i)) for i in range(n + 1)))
@@ -111,3 +112,37 @@ def test_normaliser_maps_random_to_zero_and_matches_to_one():
     similarity = np.full((5, 5), 0.78) + np.eye(5) * 0.12
     scale = Normaliser.fit(similarity)
     assert scale(0.78) == pytest.approx(0.0) and scale(0.90) == pytest.approx(1.0)
+
+
+def test_length_ratio_is_the_anchor_pairs_median_so_a_dropped_sentence_does_not_move_it():
+    source = np.array([100.0, 200.0, 150.0, 300.0, 120.0])
+    target = np.array([125.0, 250.0, 190.0, 375.0])  # a wordier language; source sentence 4 dropped
+    anchors = [(0, 0), (1, 1), (2, 2), (3, 3)]
+    assert length_ratio(source, target, anchors) == pytest.approx(0.8, abs=0.01)
+    assert source.sum() / target.sum() > 0.92  # the totals would count the dropped sentence in
+    # With too few sure pairs, the totals are all there is.
+    assert length_ratio(source, target, anchors[:2]) == pytest.approx(source.sum() / target.sum())
+
+
+def wordier(text: str, share: float = 0.3) -> str:
+    words = text[:-1].split()
+    return " ".join(words + words[: int(len(words) * share)]) + "."
+
+
+def test_a_sentence_dropped_from_a_short_article_in_a_wordier_language_stays_unaligned():
+    # Five sentences, the translation 30 % wordier and missing its fourth sentence, which shares
+    # a topic with its neighbour: the totals' length ratio counts the drop in (0.9 instead of
+    # 0.77), so the neighbour's pair would hold the dropped sentence at no cost in length.
+    source = [sentence(1), sentence(2), sentence(3), "m4 m50 m51 m4 m50 m51.", sentence(5, 50, 51)]
+    target = [wordier(text) for k, text in enumerate(source) if k != 3]
+    assert align(source, target)[3:] == [((3,), ()), ((4,), (3,))]
+
+
+def test_a_dropped_sentence_folded_in_where_it_evens_the_lengths_is_taken_out_of_the_bead():
+    # The translation of sentence 2 runs long, so folding the unrelated short sentence after it
+    # into its pair evens the lengths: the DP makes a 2-1 bead, and the detach step, finding no
+    # part of the translation that renders the short sentence, leaves it unaligned.
+    source = [sentence(0), sentence(1), sentence(2), "m9 m9.", sentence(3), sentence(4)]
+    target = [sentence(0), sentence(1), wordier(sentence(2), 1.0), sentence(3), sentence(4)]
+    assert ((2, 3), (2,)) in align(source, target, detach_below=-1e9)
+    assert align(source, target)[2:4] == [((2,), (2,)), ((3,), ())]

@@ -49,3 +49,16 @@ def test_negation_calibration_counts_findings_per_margin_and_the_worst_direction
     assert "| en-fr | 0.012 | 0.00, 0.00 | 0.00, 0.33 |" in lines
     calibrated = negation_table(result, {"margin": 0.01, "margin_by_pair": "calibrated"})
     assert "each language pair's calibrated margin" in calibrated[0]
+
+
+def test_omission_calibration_sums_directions_and_reads_as_a_table():
+    from bench.omission import summary
+    from bench.report import omission_table
+
+    directions = {"en-fr": {"sentences": 100, "faithful_findings": 1, "omission/sentence": [4, 3], "addition/sentence": [4, 4]},
+                  "fr-en": {"sentences": 300, "faithful_findings": 0, "omission/sentence": [4, 4], "addition/sentence": [4, 2]}}
+    result = summary(directions, docs=4)
+    assert result["faithful_findings_per_100_sentences"] == 0.25 and result["worst_direction"] == 1.0
+    assert result["omission/sentence"] == {"planted": 8, "found": 7, "recall": 0.875}
+    assert result["addition/sentence"]["recall"] == 0.75
+    assert "| 0.25 | 1.00 | 7 / 8 (0.875) | 6 / 8 (0.750) |" in omission_table(result)

@@ -13,7 +13,6 @@ without its negation. The margin is the language pair's, from the model's calibr
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -23,7 +22,7 @@ from ..alignment import Bead
 from ..document import Document, Sentence
 from ..findings import Finding, Span
 from ..negation import GRAMMATICAL, Cue, cues, supported, without
-from ..segmentation import Segmenter
+from ..segmentation import Segmenter, clause_runs
 from ..word_alignment import TokenAlignment
 from .base import Check, CheckContext, register
 
@@ -38,9 +37,6 @@ NEIGHBOURHOOD = 15  # characters either side of a cue whose words show where it 
 # negations costs a few passes (far above what running text holds: tested as a hang, not a speed).
 MAX_CUES = 8  # cues weighed per side of a pair, in reading order
 MAX_UNITS = 48  # parts of the other side weighed against one statement
-# Where a clause ends, in any script: the other side is weighed part by part, since a translator
-# may join two sentences into one (2-1), and the negated sentence is then a clause of it.
-_CLAUSE_END = re.compile(r"[,;:!?.…—–、，；：。！？،؛]+")
 
 
 @dataclass(frozen=True)
@@ -60,22 +56,8 @@ class _Side:
         none, where there are too many to weigh)."""
         first, last = self.sentences[0], self.sentences[-1]
         text = self.document.text[first.start:last.end]
-        clauses, start = [], 0
-        for mark in _CLAUSE_END.finditer(text):
-            if text[start:mark.end()].strip():
-                clauses.append((start, mark.end()))
-            start = mark.end()
-        if text[start:].strip():
-            clauses.append((start, len(text)))
-        longest = 3 if 3 * len(clauses) <= MAX_UNITS else 1 if len(clauses) < MAX_UNITS else 0
-        runs = {(clauses[i][0], clauses[j][1]) for i in range(len(clauses)) for j in range(i, min(i + longest, len(clauses)))}
-        runs.add((0, len(text)))
-        spans = []
-        for a, b in sorted(runs):
-            piece = text[a:b]
-            a, b = a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
-            spans.append(Span(self.sentence_at(first.start + a), first.start + a, first.start + b, text[a:b]))
-        return spans
+        return [Span(self.sentence_at(first.start + a), first.start + a, first.start + b, text[a:b])
+                for a, b in clause_runs(text, MAX_UNITS)]
 
     def whole(self) -> Span:
         first, last = self.sentences[0], self.sentences[-1]
