@@ -14,9 +14,10 @@ The Bertalign/Vecalign recipe over the encoder's vectors:
    costs O((n + m) · band) instead of O(n · m).
 4. Dynamic programming maximising the summed bead scores, where a bead's score is its
    normalised similarity times a length-agreement factor (log2(1 + short/long), Bertalign's,
-   with target lengths scaled by the article's ratio: the median over the anchors) times, for beads merged on both sides, a coverage factor (every sentence in the bead must
-   match the other side's block; otherwise an omission beside an addition passes for 2-2),
-   and an unaligned sentence scores ``skip``.
+   with target lengths scaled by the article's ratio: the median over the anchors) times, for
+   beads merged on both sides, a coverage factor (every sentence in the bead must match the
+   other side's block; otherwise an omission beside an addition passes for 2-2), and an
+   unaligned sentence scores ``skip``.
 5. A member of a 2-1 or 1-2 bead that no part of the other side renders is taken out (the DP
    folds a dropped or inserted sentence into its neighbour's bead where that evens the
    lengths); then an unaligned sentence joins a neighbouring bead whose match it does not
@@ -123,9 +124,9 @@ class Aligner:
         """Take out of a 2-1 or 1-2 bead a member that nothing on the other side renders: no run
         of the other sentence's clauses matches it better than ``detach_below``, and the bead
         matches better without it. The DP weighs similarity against length agreement, so where
-        a translation runs short of the article's ratio, a dropped (or inserted) sentence beside
-        it evens the lengths and is folded in. A sentence a translator joined to its neighbour
-        is a clause of the other side and stays, however short."""
+        the two sides of a pair disagree in length, a dropped (or inserted) sentence beside the
+        shorter side evens them and is folded in. A sentence a translator joined to its
+        neighbour is a clause of the other side and stays, however short."""
         def similarity(bead_source, bead_target) -> float:
             return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
                                @ _joined(self.encoder, target, bead_target, target_joiner)))
@@ -138,15 +139,17 @@ class Aligner:
             merged_source = len(bead.source) == 2
             members, texts = (bead.source, source) if merged_source else (bead.target, target)
             single = target[bead.target[0]] if merged_source else source[bead.source[0]]
-            units = [single[a:b] for a, b in clause_runs(single)]
-            unit_vectors = self.encoder.embed(units)
-            whole = similarity(bead.source, bead.target)
-            detached = None
+            whole = similarity(bead.source, bead.target)  # this and ``kept``: vectors the DP made
+            detached, units = None, None
             for member in members:
                 rest = tuple(k for k in members if k != member)
                 kept = similarity(rest, bead.target) if merged_source else similarity(bead.source, rest)
-                rendered = max(scale(float(self.encoder.embed([texts[member]])[0] @ u)) for u in unit_vectors)
-                if rendered < self.settings.detach_below and kept > whole and (detached is None or kept > detached[1]):
+                if kept <= whole or (detached is not None and kept <= detached[1]):
+                    continue
+                if units is None:  # the clauses are embedded only for a bead that is better without a member
+                    units = self.encoder.embed([single[a:b] for a, b in clause_runs(single)])
+                vector = self.encoder.embed([texts[member]])[0]
+                if max(scale(float(vector @ unit)) for unit in units) < self.settings.detach_below:
                     detached = (member, kept, rest)
             if detached is None:
                 result.append(bead)

@@ -186,8 +186,9 @@ class Checker:
         context = check_registry.CheckContext(source_doc, target_doc, alignment, self.encoder, thresholds)
         findings = reweigh([finding for check in self.checks for finding in check.run(context)],
                            self.settings.severity, self.settings.min_confidence)
-        if thresholds.signature() is not None:
-            signature = {**signature, "calibration": thresholds.signature()}
+        calibration = thresholds.signature()
+        if calibration is not None:
+            signature = {**signature, "calibration": calibration}
         return Report(source_doc, target_doc, alignment, findings, signature, warnings)
 
     def signature(self, source_lang: str, target_lang: str, segmentation: str | None = None,

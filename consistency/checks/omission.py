@@ -38,7 +38,7 @@ class OmissionCheck(Check):
         neighbours = _neighbours(context, index, is_source)
         if is_source not in contents:
             other = context.target if is_source else context.source
-            contents[is_source] = Contents(document, other.lang)
+            contents[is_source] = Contents(document, "source" if is_source else "target", other.lang)
         holds = contents[is_source].of(index)
         if is_source:
             message = f"source sentence {index + 1} has no counterpart in the translation"
@@ -59,10 +59,10 @@ class Contents:
     names (in scripts whose capitals set names apart; elsewhere names are found only against
     the other side, which an unaligned sentence does not have)."""
 
-    def __init__(self, document: Document, other_lang: str):
+    def __init__(self, document: Document, which: str, other_lang: str):
         self.document = document
         self.quotes = find_quotes(document)
-        self.names = side_of(document, "source", other_lang).names
+        self.names = side_of(document, which, other_lang).names
 
     def of(self, index: int) -> dict[str, list[str]]:
         sentence = self.document.sentences[index]
