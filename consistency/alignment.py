@@ -120,6 +120,13 @@ class Aligner:
                 beads.append(Bead((i,), (j,), float(scale(similarity[i, j]))))
         return beads
 
+    def _bead_similarity(self, source, target, source_joiner, target_joiner, scale):
+        """similarity(source indices, target indices): each run embedded as one text, normalised."""
+        def similarity(bead_source, bead_target) -> float:
+            return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
+                               @ _joined(self.encoder, target, bead_target, target_joiner)))
+        return similarity
+
     def _detach(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
         """Take out of a 2-1 or 1-2 bead a member that nothing on the other side renders: no run
         of the other sentence's clauses matches it better than ``detach_below``, and the bead
@@ -127,10 +134,7 @@ class Aligner:
         the two sides of a pair disagree in length, a dropped (or inserted) sentence beside the
         shorter side evens them and is folded in. A sentence a translator joined to its
         neighbour is a clause of the other side and stays, however short."""
-        def similarity(bead_source, bead_target) -> float:
-            return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
-                               @ _joined(self.encoder, target, bead_target, target_joiner)))
-
+        similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
         result = []
         for bead in beads:
             if sorted((len(bead.source), len(bead.target))) != [1, 2]:
@@ -165,10 +169,7 @@ class Aligner:
         attached, matches its other side at least as well: then the sentence's content is there
         (a translator split one sentence into three, a segmentation fragment), and calling it
         omitted or added would be a false alarm. The DP's beads stop at two sentences a side."""
-        def similarity(bead_source, bead_target) -> float:
-            return scale(float(_joined(self.encoder, source, bead_source, source_joiner)
-                               @ _joined(self.encoder, target, bead_target, target_joiner)))
-
+        similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
         beads = list(beads)
         k = 0
         while k < len(beads):
