@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-omission bench-negation calibrate fuzz clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-omission bench-negation bench-detector calibrate fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,23 +62,31 @@ bench-shortened: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.shortened --docs 30 --json bench/out/shortened.json
 
-# How far faithful translations and flipped ones lean towards the statement without a negation,
-# on articles outside every benchmark sample: the negation check's MARGIN is read off this.
 # Sentences reported on faithful pairs, and dropped / inserted sentences found, on articles outside
 # every benchmark sample: the aligner's length ratio and detach step were chosen by this.
 bench-omission: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.omission --docs 40 --json bench/out/omission.json
 
+# How far faithful translations and flipped ones lean towards the statement without a negation,
+# on articles outside every benchmark sample: the negation check's MARGIN is read off this. It
+# also collects every negation candidate's features (bench/out/negation-candidates.json), on which
+# the drift detector is trained and measured out of fold, per held-out language pair and per
+# held-out kind of flip (bench-detector).
 bench-negation: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json
 
-# The same measure, then each language pair's threshold written to consistency/calibrations/
-# (committed: it is small, and NTREX-128 is not there on every machine the tool runs on).
+bench-detector: bench-negation
+	$(BIN)/python -m bench.detector --json bench/out/detector.json
+
+# The same measures, then each language pair's margin, the detector and its per-pair thresholds
+# written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
+# every machine the tool runs on).
 calibrate: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json --calibrate
+	$(BIN)/python -m bench.detector --json bench/out/detector.json --calibrate
 
 bench-alignment: models
 	mkdir -p bench/out

@@ -48,8 +48,9 @@ def main(argv: list[str] | None, description: str, default_docs: int, measure: C
     return 0
 
 
-def store(thresholds: dict, command: str) -> Path:
-    """Merge per-pair thresholds into the default model's calibration file (other checks' stay)."""
+def store(thresholds: dict, command: str, detectors: dict | None = None) -> Path:
+    """Merge per-pair thresholds (and trained detectors, by check) into the default model's
+    calibration file; other checks' and other settings' entries stay."""
     from consistency.calibration import FOLDER
     from consistency.encoders.registry import DEFAULT_MODEL, load_encoder
 
@@ -59,10 +60,17 @@ def store(thresholds: dict, command: str) -> Path:
     if data.get("model_sha256") != model["model_sha256"]:
         data = {}  # made for other weights: nothing in it holds
     made_by, merged = dict(data.get("made_by", {})), dict(data.get("thresholds", {}))
+    trained = {**data.get("detectors", {}), **(detectors or {})}
+    for check in detectors or {}:
+        made_by[f"{check}.detector"] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
     for check, settings in thresholds.items():
-        merged[check] = settings
-        made_by[check] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
+        merged[check] = {**merged.get(check, {}), **settings}
+        made_by.pop(check, None)  # written by check before settings had their own commands
+        for setting in settings:
+            made_by[f"{check}.{setting}"] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
     data = {"model": model["model"], "model_sha256": model["model_sha256"], "made_by": made_by, "thresholds": merged}
+    if trained:
+        data["detectors"] = trained
     FOLDER.mkdir(exist_ok=True)
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path

@@ -17,6 +17,8 @@ direction passes 0.5 findings per 100 sentences, in the default model's calibrat
 from __future__ import annotations
 
 import collections
+import json
+from pathlib import Path
 
 from . import calibration, ntrex
 from .perturb import document_span, plant
@@ -29,7 +31,8 @@ def gains(indices: list[int]) -> dict:
     """Per direction: source sentences, the faithful pairs' gains, the planted copies' gains."""
     checker = Checker(Settings(checks=("negation",), check_options={"negation": {"margin": -1.0}}))
     english = ntrex.articles("eng")
-    result: dict[str, dict] = collections.defaultdict(lambda: {"sentences": 0, "faithful": [], "planted": []})
+    result: dict[str, dict] = collections.defaultdict(lambda: {"sentences": 0, "faithful": [], "planted": [],
+                                                               "candidates": []})
     for code, lang in ntrex.LANGUAGES.items():
         foreign = ntrex.articles(code)
         for sources, targets, source_lang, target_lang in ((english, foreign, "en", lang), (foreign, english, lang, "en")):
@@ -40,6 +43,7 @@ def gains(indices: list[int]) -> dict:
                                        source_lang=source_lang, target_lang=target_lang)
                 direction["sentences"] += len(report.source.sentences)
                 direction["faithful"] += [f.details["gain"] for f in report.findings]
+                direction["candidates"] += [_candidate(f, k, False) for f in report.findings]
                 planted = plant("meaning/negation", f"calibration:{source_lang}-{target_lang}:{k}", sources[k].lines,
                                 targets[k].lines, source_lang, target_lang, [])
                 if planted is None:
@@ -47,10 +51,19 @@ def gains(indices: list[int]) -> dict:
                 flipped = checker.check(source, "\n".join(planted.target) + "\n",
                                         source_lang=source_lang, target_lang=target_lang)
                 start, end = document_span(planted.target, planted.label)
-                found = [f.details["gain"] for f in flipped.findings
-                         if f.target is not None and f.target.start < end and start < f.target.end]
-                direction["planted"].append(max(found, default=None))
+                found = [f for f in flipped.findings if f.target is not None and f.target.start < end and start < f.target.end]
+                direction["planted"].append(max((f.details["gain"] for f in found), default=None))
+                direction["candidates"] += [_candidate(f, k, True) for f in found]
     return dict(result)
+
+
+def _candidate(finding, article: int, planted: bool) -> dict:
+    """One pair the lexicons held unequal, for the detector (``bench.detector``): its features,
+    whether it is a planted flip, and, for a flip, which way it went (a negation removed from
+    the translation leaves the cue on the source side)."""
+    details = finding.details
+    return {"article": article, "planted": planted, "side": details["side"], "features": details["features"],
+            "texts": [details["statement"], details["without_cue"], details["compared_with"]]}
 
 
 def summary(per_direction: dict, docs: int) -> dict:
@@ -100,9 +113,23 @@ def margins_by_pair(result: dict) -> dict:
     return {"negation": {"margin": chosen}}
 
 
+CANDIDATES = Path(__file__).parent / "out" / "negation-candidates.json"
+
+
+def measure(indices: list[int], docs: int) -> dict:
+    """The summary; every candidate's features go to ``CANDIDATES``, the detector's training data."""
+    per_direction = gains(indices)
+    CANDIDATES.parent.mkdir(exist_ok=True)
+    CANDIDATES.write_text(json.dumps({"docs": docs, "articles": indices,
+                                      "per_direction": {name: {"sentences": d["sentences"], "planted": len(d["planted"]),
+                                                               "candidates": d["candidates"]}
+                                                        for name, d in sorted(per_direction.items())}}) + "\n",
+                          encoding="utf-8")
+    return summary(per_direction, docs)
+
+
 def main(argv: list[str] | None = None) -> int:
-    return calibration.main(argv, __doc__.splitlines()[0], 75, lambda indices, docs: summary(gains(indices), docs),
-                            margins_by_pair)
+    return calibration.main(argv, __doc__.splitlines()[0], 75, measure, margins_by_pair)
 
 
 if __name__ == "__main__":

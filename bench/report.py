@@ -23,7 +23,7 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "omission", "negation"):
+    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "omission", "negation", "detector"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
@@ -60,7 +60,8 @@ def table(results: dict) -> str:
         lines.append("")
     in_use = results.get("drift", {}).get("signature", {}).get("settings", {}).get("check_settings", {})
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
-                         ("shortened", shortened_table), ("omission", omission_table), ("negation", negation_table), ("speed", speed_table), ("batch", batch_table)):
+                         ("shortened", shortened_table), ("omission", omission_table), ("negation", negation_table), ("detector", detector_table),
+                         ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
             lines += section(results[key], in_use["negation"]) if key == "negation" and "negation" in in_use \
                 else section(results[key])
@@ -164,6 +165,35 @@ def calibrated_margins(negation: dict) -> list[str]:
         both = [directions[f"{lang}-en"]["per_margin"][str(margin)], directions[f"en-{lang}"]["per_margin"][str(margin)]]
         lines.append(f"| en-{lang} | {margin} | " + ", ".join(f"{d['findings_per_100_sentences']:.2f}" for d in both)
                      + " | " + ", ".join(f"{d['recall']:.2f}" for d in both) + " |")
+    return lines + [""]
+
+
+def detector_table(detector: dict) -> list[str]:
+    """The negation drift detector measured where it was not trained (bench.detector)."""
+    folds = detector["out_of_fold"]
+    at_pairs = detector["out_of_fold_at_pair_thresholds"]
+    lines = [f"**Negation: the drift detector**, `make bench-detector`: the same faithful and flipped pairs, "
+             f"{detector['rows']} pairs the cue lexicons hold unequal ({detector['planted_rows']} of them from the "
+             f"{detector['planted']} planted flips), each scored by a network trained without its article "
+             "(five folds by article).", "",
+             "| probability threshold | " + " | ".join(folds) + " | each pair's threshold |",
+             "| --- |" + " --- |" * (len(folds) + 1),
+             "| findings per 100 sentences, faithful | " + " | ".join(f"{v['findings_per_100_sentences']:.2f}" for v in folds.values())
+             + f" | {at_pairs['findings_per_100_sentences']:.2f} |",
+             "| the same, worst direction | " + " | ".join(f"{v['worst_direction']:.2f}" for v in folds.values())
+             + f" | {at_pairs['worst_direction']:.2f} |",
+             "| flips found | " + " | ".join(f"{v['recall']:.2f}" for v in folds.values()) + f" | {at_pairs['recall']:.2f} |", "",
+             "On a language pair it was not trained on (trained on the seven others, its threshold chosen on theirs by "
+             "the 0.5-per-100 rule):", "",
+             "| held-out pair | threshold | findings per 100 sentences (worst direction) | flips found |",
+             "| --- | --- | --- | --- |"]
+    for pair, row in detector["held_out_pairs"].items():
+        lines.append(f"| {pair} | {row['threshold']} | {row['findings_per_100_sentences']:.2f} ({row['worst_direction']:.2f}) "
+                     f"| {row['recall']:.2f} |")
+    lines += ["", "On a kind of flip it was not trained on:", "", "| | threshold | flips of that kind with a candidate | found |",
+              "| --- | --- | --- | --- |"]
+    for name, row in detector["held_out_kinds"].items():
+        lines.append(f"| {name} | {row['threshold']} | {row['flips_with_a_candidate']} | {row['recall_of_those']:.2f} |")
     return lines + [""]
 
 

@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .detector import Detector
+
 FOLDER = Path(__file__).parent / "calibrations"
 
 
@@ -26,9 +28,10 @@ def pair_key(source_lang: str, target_lang: str) -> str:
 @dataclass(frozen=True)
 class Calibration:
     model_sha256: str
-    made_by: dict  # check -> the command and the data it measured
+    made_by: dict  # "check.setting" -> the command and the data it measured
     file_sha256: str
     thresholds: dict = field(default_factory=dict)  # check -> setting -> pair key -> value
+    detectors: dict = field(default_factory=dict)  # check -> a trained detector's numbers (its to_dict())
 
     @classmethod
     def for_model(cls, model: str, model_sha256: str, folder: Path = FOLDER) -> "Calibration | None":
@@ -40,7 +43,8 @@ class Calibration:
         data = json.loads(raw)
         if data.get("model_sha256") != model_sha256:
             return None
-        return cls(data["model_sha256"], data["made_by"], hashlib.sha256(raw).hexdigest(), data["thresholds"])
+        return cls(data["model_sha256"], data["made_by"], hashlib.sha256(raw).hexdigest(), data["thresholds"],
+                   data.get("detectors", {}))
 
     def threshold(self, check: str, setting: str, source_lang: str, target_lang: str) -> float | None:
         return self.thresholds.get(check, {}).get(setting, {}).get(pair_key(source_lang, target_lang))
@@ -63,6 +67,16 @@ class Thresholds:
             return default
         self.used[f"{check}.{setting}"] = value
         return value
+
+    def detector(self, check: str) -> Detector | None:
+        """The detector trained for this check with this model, or None; the signature says
+        which (the first 12 hex digits of its numbers' sha256)."""
+        data = None if self.calibration is None else self.calibration.detectors.get(check)
+        if data is None:
+            return None
+        digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
+        self.used[f"{check}.detector"] = digest
+        return Detector.from_dict(data)
 
     def signature(self) -> dict | None:
         if self.calibration is None:

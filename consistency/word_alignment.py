@@ -46,6 +46,10 @@ class TokenAlignment:
     def _tokens(self, side: TokenVectors, start: int, end: int) -> list[int]:
         return [k for k, (a, b) in enumerate(side.offsets) if a < end and b > start]
 
+    def source_tokens(self, start: int, end: int) -> list[int]:
+        """The source tokens overlapping [start, end)."""
+        return self._tokens(self.source, start, end)
+
     def mutual(self, start: int, end: int) -> list[tuple[int, float]]:
         """(target token, similarity) aligned both ways with a source token inside [start, end)."""
         best_target = self.similarity.argmax(1)

@@ -48,6 +48,9 @@ def test_the_committed_calibration_is_for_the_default_model_and_covers_every_dev
     margins = calibration.thresholds["negation"]["margin"]
     assert set(margins) == {pair_key("en", lang) for lang in SEED_LANGS}
     assert set(margins.values()) <= set(MARGINS)
+    thresholds = calibration.thresholds["negation"]["detector_threshold"]
+    assert set(thresholds) == set(margins) and all(0 < t < 1 for t in thresholds.values())
+    assert set(calibration.detectors) == {"negation"}
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +60,15 @@ def negation(default_encoder):
     return Checker(Settings(checks=("negation",)), encoder=default_encoder)
 
 
-def test_the_check_takes_the_pairs_margin_and_the_signature_says_so(negation):
+def test_without_a_detector_the_check_takes_the_pairs_margin_and_the_signature_says_so(negation):
     gold = load_gold("drifted", "fr")
     source, target = (SEEDS / gold["source"]).read_text(encoding="utf-8"), (SEEDS / gold["target"]).read_text(encoding="utf-8")
     original = negation.calibration
     try:
         for margin, found in ((0.0, True), (1.0, False)):
-            negation.calibration = dataclasses.replace(original, thresholds={"negation": {"margin": {"en-fr": margin}}})
+            # Without a detector for the model, the check falls back on the gain rule at the pair's margin.
+            negation.calibration = dataclasses.replace(original, thresholds={"negation": {"margin": {"en-fr": margin}}},
+                                                       detectors={})
             report = negation.check(source, target, source_lang="en", target_lang="fr")
             assert bool(report.findings) is found
             assert report.signature["calibration"]["used"] == {"negation.margin": margin}

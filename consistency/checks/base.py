@@ -10,6 +10,7 @@ from ..calibration import Thresholds
 from ..document import Document
 from ..encoders.base import Encoder
 from ..findings import Finding
+from ..detector import Detector
 
 _REGISTRY: dict[str, type["Check"]] = {}
 
@@ -24,6 +25,9 @@ class CheckContext:
 
     def threshold(self, check: str, setting: str, default: float) -> float:
         return default if self.thresholds is None else self.thresholds.get(check, setting, default)
+
+    def detector(self, check: str) -> Detector | None:
+        return None if self.thresholds is None else self.thresholds.detector(check)
 
 
 class Check(ABC):

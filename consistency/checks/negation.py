@@ -83,6 +83,8 @@ class _Weighed:
     unit: Span | None = None
     similarity: float = 0.0
     gain: float = 0.0
+    features: dict[str, float] | None = None  # what the detector weighs (``consistency.detector``)
+    probability: float | None = None  # the detector's, where one decided
 
 
 def _weigh(bead: Bead, negated: _Side, other: _Side, sentence: Sentence, cue: Cue, segmenter: Segmenter) -> _Weighed:
@@ -103,16 +105,21 @@ class NegationCheck(Check):
     description = "a negation one side of an aligned pair has and the other lacks: a statement turned into its opposite"
 
     def __init__(self, margin: float | None = None):
-        self.margin = margin  # None: this model's calibration for the language pair, else MARGIN
+        # None: this model's detector where it has one (``consistency.detector``), else the gain
+        # rule at the language pair's calibrated margin, else at MARGIN. A margin given here
+        # chooses the gain rule.
+        self.margin = margin
 
     def settings(self) -> dict:
         if self.margin is None:
-            return {"margin": MARGIN, "margin_by_pair": "calibrated (the signature's calibration.used)"}
+            return {"margin": MARGIN, "margin_by_pair": "calibrated (the signature's calibration.used)",
+                    "detector": "the model's, where trained (the signature's calibration.used)"}
         return {"margin": self.margin}
 
     def run(self, context: CheckContext) -> Iterable[Finding]:
         if not (supported(context.source.lang) and supported(context.target.lang)):
             return
+        detector = context.detector(self.name) if self.margin is None else None
         weighed: list[_Weighed] = []
         segmenters = {side.lang: Segmenter(side.lang) for side in (context.source, context.target)}
         for bead in context.alignment:
@@ -124,7 +131,10 @@ class NegationCheck(Check):
                             for sentence, cue in _unmatched(negated.cues(), other.cues())[:MAX_CUES]]
         if not weighed:
             return
-        margin = self.margin if self.margin is not None else context.threshold(self.name, "margin", MARGIN)
+        if detector is not None:
+            floor = -np.inf  # the detector weighs every pair's best cue
+        else:
+            floor = self.margin if self.margin is not None else context.threshold(self.name, "margin", MARGIN)
         units = {id(w): w.other.units() if w.rest else [w.other.whole()] for w in weighed}
         texts = sorted({text for w in weighed for text in (w.statement, w.variant, w.rest, *(u.text for u in units[id(w)]))
                         if text})
@@ -135,9 +145,17 @@ class NegationCheck(Check):
             w.similarity = float(vectors[w.statement] @ vectors[w.unit.text])
             w.gain = float(vectors[w.variant] @ vectors[w.unit.text]) - w.similarity
             key = (w.bead.source, w.bead.target, w.negated.document is context.source)
-            if w.gain > margin and (key not in best or w.gain > best[key].gain):
+            if w.gain > floor and (key not in best or w.gain > best[key].gain):
                 best[key] = w
-        for w in sorted(best.values(), key=lambda w: (w.sentence.start, w.cue.start)):
+        chosen = sorted(best.values(), key=lambda w: (w.sentence.start, w.cue.start))
+        for w, tokens in zip(chosen, TokenAlignment.many(context.encoder, [(w.statement, w.unit.text) for w in chosen])):
+            w.features = _features(w, tokens)
+        if detector is not None:
+            threshold = context.threshold(self.name, "detector_threshold", detector.threshold)
+            for w, probability in zip(chosen, detector.probabilities([w.features for w in chosen])):
+                w.probability = float(probability)
+            chosen = [w for w in chosen if w.probability > threshold]
+        for w in chosen:
             yield self._finding(context, w)
 
     def _finding(self, context: CheckContext, w: _Weighed) -> Finding:
@@ -148,10 +166,12 @@ class NegationCheck(Check):
         else:
             message = f"the translation adds “{w.cue.text}”, a negation the source does not have: it may say the opposite"
         details = {"cue": w.cue.text, "side": "source" if in_source else "target",
-                   "without_cue": w.variant, "compared_with": w.unit.text,
+                   "statement": w.statement, "without_cue": w.variant, "compared_with": w.unit.text,
                    "other_side_cues": [c.text for _, c in w.other.cues()],
                    "similarity": round(w.similarity, 4), "similarity_without_cue": round(w.similarity + w.gain, 4),
-                   "gain": round(w.gain, 4)}
+                   "gain": round(w.gain, 4), "features": w.features}
+        if w.probability is not None:
+            details["detector_probability"] = round(w.probability, 4)
         where = _counterpart(context, w)
         source, target = (cue_span, where) if in_source else (where, cue_span)
         return Finding("meaning", "critical", 0.6, message, source, target, details, check=self.name)
@@ -166,6 +186,30 @@ def _rendering(w: _Weighed, units: list[Span], vectors: dict[str, np.ndarray]) -
         return units[0]
     both, rest = vectors[w.statement] + vectors[w.variant], vectors[w.rest]
     return max(units, key=lambda u: float(both @ vectors[u.text]) / 2 - float(rest @ vectors[u.text]))
+
+
+def _features(w: _Weighed, tokens: TokenAlignment | None) -> dict[str, float]:
+    """What the detector weighs of one cue, none of it naming a language or a side, so that it
+    carries to pairs it was not trained on: the encoder's view of the statement with and without
+    the cue, the cue counts of the two sides, and how well the cue's own tokens find a
+    counterpart in the other side against how well the statement's other tokens do."""
+    negated, other = w.negated.cues(), w.other.cues()
+    grammatical = sum(c.strength == GRAMMATICAL for _, c in negated)
+    other_grammatical = sum(c.strength == GRAMMATICAL for _, c in other)
+    features = {"gain": w.gain, "similarity": w.similarity, "bead_score": w.bead.score,
+                "cue_excess": len(negated) - len(other), "grammatical_excess": grammatical - other_grammatical,
+                "other_grammatical": other_grammatical, "other_lexical": len(other) - other_grammatical,
+                "statement_share": len(w.statement) / max(1, len(w.negated.whole().text)),
+                "unit_share": len(w.unit.text) / max(1, len(w.other.whole().text)),
+                "cue_match": 0.0, "token_match": 0.0, "cue_mutual": 0.0}
+    if tokens is not None:
+        best = tokens.similarity.max(1)
+        inside = tokens.source_tokens(w.local.start, w.local.end)
+        if inside:
+            features["cue_match"] = float(best[inside].max())
+            features["cue_mutual"] = len(tokens.mutual(w.local.start, w.local.end)) / len(inside)
+        features["token_match"] = float(np.median(best))
+    return {name: round(float(value), 5) for name, value in features.items()}
 
 
 def _unmatched(negated: list[tuple[Sentence, Cue]], other: list[tuple[Sentence, Cue]]) -> list[tuple[Sentence, Cue]]:
