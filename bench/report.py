@@ -127,7 +127,10 @@ def omission_table(omission: dict) -> list[str]:
 
 def negation_table(negation: dict, in_use: dict | None = None) -> list[str]:
     margins = list(negation["per_margin"])
-    if in_use and "margin_by_pair" in in_use:
+    if in_use and "detector" in in_use:
+        ran = (" The drift benchmark above ran the check with the model's drift detector (below); the margins are "
+               "what it falls back on for a model without one.")
+    elif in_use and "margin_by_pair" in in_use:
         ran = " The drift benchmark above ran the check at each language pair's calibrated margin (second table)."
     elif in_use:
         ran = f" The drift benchmark above ran the check at a margin of {in_use['margin']}."
@@ -138,7 +141,7 @@ def negation_table(negation: dict, in_use: dict | None = None) -> list[str]:
             f"({negation['sentences']} source sentences), and {negation['planted']} copies with a negation removed or "
             "added (seeded apart from the benchmark). The cue lexicons hold "
             f"{negation['lexicon_candidates_per_100_sentences']:.2f} pairs per 100 sentences unequal and catch "
-            f"{negation['lexicon_recall']:.2f} of the flips; the encoder's margin decides."
+            f"{negation['lexicon_recall']:.2f} of the flips; the encoder's gain decides."
             + ran, "",
             "| margin | " + " | ".join(margins) + " |", "| --- |" + " --- |" * len(margins),
             "| findings per 100 sentences, faithful | "

@@ -114,3 +114,33 @@ def test_a_margin_in_the_settings_chooses_the_gain_rule_over_the_detector(defaul
     report = checker.check(source, target, source_lang="en", target_lang="fr")
     assert report.findings and "detector_probability" not in report.findings[0].details
     assert report.signature["calibration"]["used"] == {}
+
+
+def test_the_benchmark_measures_held_out_pairs_and_kinds_and_reads_as_a_table(tmp_path):
+    import json
+
+    from bench.detector import measure
+    from bench.report import detector_table
+
+    rng = random.Random(5)
+    directions = {}
+    for name in ("en-fr", "fr-en", "en-de", "de-en"):
+        candidates = []
+        for k in range(300):
+            planted = k % 3 == 0
+            features = {f: rng.gauss(0, 1) for f in FEATURES}
+            features["gain"] = rng.gauss(0.03 if planted else 0.0, 0.01)
+            candidates.append({"article": k // 3, "planted": planted, "side": "source" if k % 2 else "target",
+                               "features": features, "texts": ["", "", ""]})
+        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
+    path = tmp_path / "candidates.json"
+    path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
+    result, detector, by_pair = measure(path)
+    assert set(by_pair) == set(result["held_out_pairs"]) == {"en-fr", "de-en"}
+    assert result["planted"] == 400 and result["rows"] == 1200
+    # The gain splits flips from faithful pairs here, so a pair never trained on still gets most flips.
+    assert all(row["recall"] > 0.8 for row in result["held_out_pairs"].values())
+    assert all(row["recall_of_those"] > 0.8 for row in result["held_out_kinds"].values())
+    lines = detector_table(result)
+    assert any(line.startswith("| en-fr | ") for line in lines) and any("negation added" in line for line in lines)
+    assert detector.probabilities([{**{f: 0.0 for f in FEATURES}, "gain": 0.05}])[0] > 0.9

@@ -5,11 +5,13 @@ Two signals, each too weak alone. The cue lexicons (``consistency.negation``) fi
 one side holds a grammatical negation and more negations than the other, of any kind or of the
 grammatical kind; in professional translations that happens on about 10 sentences in 100
 (litotes, "remained high" for "did not weaken", a negation written as a prefix). The encoder
-then weighs each such cue: the sentence is read again without it, and the pair is reported
-only when the part of the other side that renders the sentence is nearer that version than
-the one as written, by more than ``margin``: the translation says what the statement would say
-without its negation. The margin is the language pair's, from the model's calibration file
-(``consistency.calibration``), where it has one.
+then weighs each such cue: the sentence is read again without it, and the *gain* is how much
+nearer the part of the other side that renders the sentence is to that version than to the one
+as written. Per pair and side, the cue with the largest gain is judged by the model's drift
+detector (``consistency.detector``: the gain with the cue counts and how well the cue's tokens
+find a counterpart) at the language pair's threshold; where the model has none, or a margin is
+set, it is reported when the gain passes the margin (the pair's, from the model's calibration
+file, ``consistency.calibration``, else ``MARGIN``).
 """
 from __future__ import annotations
 
@@ -85,6 +87,7 @@ class _Weighed:
     gain: float = 0.0
     features: dict[str, float] | None = None  # what the detector weighs (``consistency.detector``)
     probability: float | None = None  # the detector's, where one decided
+    tokens: TokenAlignment | None = None  # the statement's tokens against its rendering's
 
 
 def _weigh(bead: Bead, negated: _Side, other: _Side, sentence: Sentence, cue: Cue, segmenter: Segmenter) -> _Weighed:
@@ -149,7 +152,7 @@ class NegationCheck(Check):
                 best[key] = w
         chosen = sorted(best.values(), key=lambda w: (w.sentence.start, w.cue.start))
         for w, tokens in zip(chosen, TokenAlignment.many(context.encoder, [(w.statement, w.unit.text) for w in chosen])):
-            w.features = _features(w, tokens)
+            w.tokens, w.features = tokens, _features(w, tokens)
         if detector is not None:
             threshold = context.threshold(self.name, "detector_threshold", detector.threshold)
             for w, probability in zip(chosen, detector.probabilities([w.features for w in chosen])):
@@ -172,7 +175,7 @@ class NegationCheck(Check):
                    "gain": round(w.gain, 4), "features": w.features}
         if w.probability is not None:
             details["detector_probability"] = round(w.probability, 4)
-        where = _counterpart(context, w)
+        where = _counterpart(w)
         source, target = (cue_span, where) if in_source else (where, cue_span)
         return Finding("meaning", "critical", 0.6, message, source, target, details, check=self.name)
 
@@ -224,11 +227,10 @@ def _unmatched(negated: list[tuple[Sentence, Cue]], other: list[tuple[Sentence, 
     return []
 
 
-def _counterpart(context: CheckContext, w: _Weighed) -> Span:
+def _counterpart(w: _Weighed) -> Span:
     """Where the other side renders what the cue bears on: the words the encoder aligns, both
     ways, with the cue and the words around it; else the part of the other side compared."""
-    unit = w.unit
-    alignment = TokenAlignment.of(context.encoder, w.statement, unit.text)
+    unit, alignment = w.unit, w.tokens
     if alignment is None:
         return unit
     window = (max(0, w.local.start - NEIGHBOURHOOD), min(len(w.statement), w.local.end + NEIGHBOURHOOD))
