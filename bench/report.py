@@ -177,7 +177,7 @@ def detector_table(detector: dict) -> list[str]:
     at_pairs = detector["out_of_fold_at_pair_thresholds"]
     lines = [f"**Negation: the drift detector**, `make bench-detector`: the same faithful and flipped pairs, "
              f"{detector['rows']} pairs the cue lexicons hold unequal ({detector['planted_rows']} of them from the "
-             f"{detector['planted']} planted flips), each scored by a network trained without its article "
+             f"{detector['planted']} planted flips), each scored by a model trained without its article "
              "(five folds by article).", "",
              "| probability threshold | " + " | ".join(folds) + " | each pair's threshold |",
              "| --- |" + " --- |" * (len(folds) + 1),
