@@ -199,7 +199,7 @@ def _features(w: _Weighed, tokens: TokenAlignment | None) -> dict[str, float]:
     negated, other = w.negated.cues(), w.other.cues()
     grammatical = sum(c.strength == GRAMMATICAL for _, c in negated)
     other_grammatical = sum(c.strength == GRAMMATICAL for _, c in other)
-    features = {"gain": w.gain, "similarity": w.similarity, "bead_score": w.bead.score,
+    features = {"gain": w.gain, "similarity": w.similarity,
                 "cue_excess": len(negated) - len(other), "grammatical_excess": grammatical - other_grammatical,
                 "other_grammatical": other_grammatical, "other_lexical": len(other) - other_grammatical,
                 "statement_share": len(w.statement) / max(1, len(w.negated.whole().text)),
