@@ -61,13 +61,14 @@ def store(thresholds: dict, command: str, detectors: dict | None = None) -> Path
         data = {}  # made for other weights: nothing in it holds
     made_by, merged = dict(data.get("made_by", {})), dict(data.get("thresholds", {}))
     trained = {**data.get("detectors", {}), **(detectors or {})}
+    source = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
     for check in detectors or {}:
-        made_by[f"{check}.detector"] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
+        made_by[f"{check}.detector"] = source
     for check, settings in thresholds.items():
         merged[check] = {**merged.get(check, {}), **settings}
         made_by.pop(check, None)  # written by check before settings had their own commands
         for setting in settings:
-            made_by[f"{check}.{setting}"] = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
+            made_by[f"{check}.{setting}"] = source
     data = {"model": model["model"], "model_sha256": model["model_sha256"], "made_by": made_by, "thresholds": merged}
     if trained:
         data["detectors"] = trained

@@ -2,8 +2,9 @@
 
 Reads the candidates ``bench.negation`` collected (the pairs the cue lexicons hold unequal in
 faithful NTREX-128 article pairs outside every benchmark sample, and in copies with a negation
-removed or added, each with the check's features), trains a small network to tell planted flips
-from faithful pairs, and measures it where it was not trained:
+removed or added, each with the check's features), trains a logistic regression (``HIDDEN``
+adds a layer) to tell planted flips from faithful pairs, and measures it where it was not
+trained:
 
 - out of fold: five folds by article, so no article's pairs are scored by a network that saw it;
 - on a language pair it was not trained on (trained on the seven others), for each pair;

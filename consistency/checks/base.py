@@ -7,10 +7,10 @@ from typing import ClassVar, Iterable
 
 from ..alignment import Bead
 from ..calibration import Thresholds
+from ..detector import Detector
 from ..document import Document
 from ..encoders.base import Encoder
 from ..findings import Finding
-from ..detector import Detector
 
 _REGISTRY: dict[str, type["Check"]] = {}
 
