@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-omission bench-negation bench-detector calibrate fuzz clean
+.PHONY: demo test browser screenshot models bench bench-alignment bench-speed bench-drift bench-names bench-quotes bench-batch bench-shortened bench-shortened-detector bench-omission bench-negation bench-detector calibrate fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,11 +56,17 @@ bench-quotes: models
 	$(BIN)/python -m bench.drift --checks quotes --category quote --docs 48 --json bench/out/quotes.json
 	$(BIN)/python -m bench.report
 
-# How short faithful translations run pair by pair, on articles outside every benchmark sample:
-# the shortened check's threshold (COVER) is read off this.
+# How short faithful translations run pair by pair, on articles outside every benchmark sample,
+# and copies with a clause or a line dropped: the shortened check's COVER is read off this. It
+# also collects every pair under the candidate cover with its features
+# (bench/out/shortened-candidates.json), on which that check's detector is trained and measured
+# (bench-shortened-detector).
 bench-shortened: models
 	mkdir -p bench/out
-	$(BIN)/python -m bench.shortened --docs 30 --json bench/out/shortened.json
+	$(BIN)/python -m bench.shortened --docs 60 --json bench/out/shortened.json
+
+bench-shortened-detector: bench-shortened
+	$(BIN)/python -m bench.detector --check shortened --json bench/out/shortened-detector.json
 
 # Sentences reported on faithful pairs, and dropped / inserted sentences found, on articles outside
 # every benchmark sample: the aligner's length ratio and detach step were chosen by this.
@@ -87,6 +93,8 @@ calibrate: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json --calibrate
 	$(BIN)/python -m bench.detector --json bench/out/detector.json --calibrate
+	$(BIN)/python -m bench.shortened --docs 60 --json bench/out/shortened.json
+	$(BIN)/python -m bench.detector --check shortened --json bench/out/shortened-detector.json --calibrate
 
 bench-alignment: models
 	mkdir -p bench/out

@@ -23,7 +23,8 @@ BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 def collect() -> dict:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "omission", "negation", "detector"):
+    for name in ("alignment", "speed", "drift", "names", "quotes", "batch", "shortened", "omission", "negation", "detector",
+                 "shortened-detector"):
         path = OUT / f"{name}.json"
         if path.is_file():
             results[name] = json.loads(path.read_text())
@@ -60,7 +61,7 @@ def table(results: dict) -> str:
         lines.append("")
     in_use = results.get("drift", {}).get("signature", {}).get("settings", {}).get("check_settings", {})
     for key, section in (("drift", drift_tables), ("names", names_table), ("quotes", quotes_table),
-                         ("shortened", shortened_table), ("omission", omission_table), ("negation", negation_table), ("detector", detector_table),
+                         ("shortened", shortened_table), ("shortened-detector", detector_table), ("omission", omission_table), ("negation", negation_table), ("detector", detector_table),
                          ("speed", speed_table), ("batch", batch_table)):
         if results.get(key):
             lines += section(results[key], in_use["negation"]) if key == "negation" and "negation" in in_use \
@@ -171,13 +172,18 @@ def calibrated_margins(negation: dict) -> list[str]:
     return lines + [""]
 
 
+DETECTED = {"negation": ("Negation", "bench-detector", "pairs the cue lexicons hold unequal", "flips"),
+            "shortened": ("Shortened pairs", "bench-shortened-detector", "pairs under a cover of 0.90", "drops")}
+
+
 def detector_table(detector: dict) -> list[str]:
-    """The negation drift detector measured where it was not trained (bench.detector)."""
+    """A check's drift detector measured where it was not trained (bench.detector)."""
+    title, target, candidates, drift = DETECTED[detector.get("check", "negation")]
     folds = detector["out_of_fold"]
     at_pairs = detector["out_of_fold_at_pair_thresholds"]
-    lines = [f"**Negation: the drift detector**, `make bench-detector`: the same faithful and flipped pairs, "
-             f"{detector['rows']} pairs the cue lexicons hold unequal ({detector['planted_rows']} of them from the "
-             f"{detector['planted']} planted flips), each scored by a model trained without its article "
+    lines = [f"**{title}: the drift detector**, `make {target}`: the same faithful and drifted pairs, "
+             f"{detector['rows']} {candidates} ({detector['planted_rows']} of them from the "
+             f"{detector['planted']} planted {drift}), each scored by a model trained without its article "
              "(five folds by article).", "",
              "| probability threshold | " + " | ".join(folds) + " | each pair's threshold |",
              "| --- |" + " --- |" * (len(folds) + 1),
@@ -185,37 +191,51 @@ def detector_table(detector: dict) -> list[str]:
              + f" | {at_pairs['findings_per_100_sentences']:.2f} |",
              "| the same, worst direction | " + " | ".join(f"{v['worst_direction']:.2f}" for v in folds.values())
              + f" | {at_pairs['worst_direction']:.2f} |",
-             "| flips found | " + " | ".join(f"{v['recall']:.2f}" for v in folds.values()) + f" | {at_pairs['recall']:.2f} |", "",
+             *_found_rows(drift, folds, at_pairs), "",
              "On a language pair it was not trained on (trained on the seven others, its threshold chosen on theirs by "
              "the 0.5-per-100 rule):", "",
-             "| held-out pair | threshold | findings per 100 sentences (worst direction) | flips found |",
+             f"| held-out pair | threshold | findings per 100 sentences (worst direction) | {drift} found |",
              "| --- | --- | --- | --- |"]
     for pair, row in detector["held_out_pairs"].items():
+        found = ", ".join(f"{k} {v:.2f}" for k, v in row["recall_by_kind"].items()) if "recall_by_kind" in row \
+            else f"{row['recall']:.2f}"
         lines.append(f"| {pair} | {row['threshold']} | {row['findings_per_100_sentences']:.2f} ({row['worst_direction']:.2f}) "
-                     f"| {row['recall']:.2f} |")
-    lines += ["", "On a kind of flip it was not trained on:", "", "| | threshold | flips of that kind with a candidate | found |",
-              "| --- | --- | --- | --- |"]
+                     f"| {found} |")
+    lines += ["", f"On a kind of {drift[:-1]} it was not trained on:", "",
+              f"| | threshold | {drift} of that kind with a candidate | found |", "| --- | --- | --- | --- |"]
     for name, row in detector["held_out_kinds"].items():
-        lines.append(f"| {name} | {row['threshold']} | {row['flips_with_a_candidate']} | {row['recall_of_those']:.2f} |")
+        count = row.get("with_a_candidate", row.get("flips_with_a_candidate"))
+        lines.append(f"| {name} | {row['threshold']} | {count} | {row['recall_of_those']:.2f} |")
     return lines + [""]
 
 
+def _found_rows(drift: str, folds: dict, at_pairs: dict) -> list[str]:
+    """The share of planted drift found at each threshold: of each kind where several were planted apiece."""
+    if "recall_by_kind" not in at_pairs:
+        return [f"| {drift} found | " + " | ".join(f"{v['recall']:.2f}" for v in folds.values()) + f" | {at_pairs['recall']:.2f} |"]
+    return [f"| {kind} found | " + " | ".join(f"{v['recall_by_kind'][kind]:.2f}" for v in folds.values())
+            + f" | {at_pairs['recall_by_kind'][kind]:.2f} |" for kind in at_pairs["recall_by_kind"]]
+
+
 def shortened_table(shortened: dict) -> list[str]:
-    quantiles, per_threshold = shortened["quantiles"], shortened["findings_per_100_pairs"]
-    return [f"**Shortened pairs: calibration**, `make bench-shortened`: faithful NTREX-128 pairs of 30 articles "
-            "outside every benchmark sample, English and 8 languages both ways; cover is a pair's target length "
-            "over its source length times the article's usual ratio, on the "
+    quantiles, rule = shortened["quantiles"], shortened["length_rule"]
+    kinds = list(shortened["planted"])
+    return [f"**Shortened pairs: calibration**, `make bench-shortened`: faithful NTREX-128 pairs of {shortened['docs']} "
+            "articles outside every benchmark sample, English and 8 languages both ways; cover is a pair's target "
+            "length over its source length times the article's usual ratio, on the "
             f"{shortened['pairs']} pairs of running text ({shortened['judged']} of 40 source characters or more, "
-            "the ones judged). The check reports a cover under 0.60.", "",
+            "the ones judged). Copies of them with a clause dropped from a translated line "
+            f"({shortened['planted'].get('omission/clause', 0)}) or a line dropped "
+            f"({shortened['planted'].get('omission/sentence', 0)}) show what length alone finds; the "
+            f"{shortened['candidates_per_100_sentences']:.1f} faithful pairs per 100 sentences under a cover of 0.90 "
+            "are what the detector weighs (below).", "",
             "| cover quantile | " + " | ".join(f"{float(q):.1%}" for q in quantiles) + " |",
             "| --- |" + " --- |" * len(quantiles),
             "| cover | " + " | ".join(f"{v:.3f}" for v in quantiles.values()) + " |", "",
-            "| threshold | " + " | ".join(per_threshold) + " |", "| --- |" + " --- |" * len(per_threshold),
-            "| findings per 100 pairs | " + " | ".join(f"{v:.2f}" for v in per_threshold.values()) + " |", ""] + (
-        [f"The check itself on the same pairs: "
-         f"{shortened['check']['findings_per_100_pairs']:.2f} findings per 100 faithful pairs, and "
-         f"{shortened['check']['drops_found']} of {shortened['check']['drops_planted']} clause drops planted in "
-         f"copies of them found ({shortened['check']['drop_recall']:.2f}).", ""] if "check" in shortened else [])
+            "| cover under | " + " | ".join(rule) + " |", "| --- |" + " --- |" * len(rule),
+            "| findings per 100 pairs, faithful | " + " | ".join(f"{v['findings_per_100_pairs']:.2f}" for v in rule.values()) + " |"]\
+        + [f"| {kind.split('/')[1]} drops found | " + " | ".join(f"{v['recall'].get(kind, 0):.2f}" for v in rule.values()) + " |"
+           for kind in kinds] + [""]
 
 
 CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")  # the kinds bench.perturb plants

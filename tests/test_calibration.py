@@ -48,9 +48,10 @@ def test_the_committed_calibration_is_for_the_default_model_and_covers_every_dev
     margins = calibration.thresholds["negation"]["margin"]
     assert set(margins) == {pair_key("en", lang) for lang in SEED_LANGS}
     assert set(margins.values()) <= set(MARGINS)
-    thresholds = calibration.thresholds["negation"]["detector_threshold"]
-    assert set(thresholds) == set(margins) and all(0 < t < 1 for t in thresholds.values())
-    assert set(calibration.detectors) == {"negation"}
+    for check in ("negation", "shortened"):
+        thresholds = calibration.thresholds[check]["detector_threshold"]
+        assert set(thresholds) == set(margins) and all(0 < t < 1 for t in thresholds.values())
+    assert set(calibration.detectors) == {"negation", "shortened"}
 
 
 @pytest.fixture(scope="module")

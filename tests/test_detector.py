@@ -144,3 +144,32 @@ def test_the_benchmark_measures_held_out_pairs_and_kinds_and_reads_as_a_table(tm
     lines = detector_table(result)
     assert any(line.startswith("| en-fr | ") for line in lines) and any("negation added" in line for line in lines)
     assert detector.probabilities([{**{f: 0.0 for f in FEATURES}, "gain": 0.05}])[0] > 0.9
+
+
+def test_the_shortened_checks_detector_is_measured_on_its_own_features_and_kinds(tmp_path):
+    import json
+
+    from bench.detector import SPECS, measure
+    from bench.report import detector_table
+
+    features = SPECS["shortened"].features
+    rng = random.Random(8)
+    directions = {}
+    for name in ("en-ja", "ja-en", "en-ru", "ru-en"):
+        candidates = []
+        for k in range(300):
+            planted = k % 3 == 0
+            row = {f: rng.gauss(0, 1) for f in features}
+            row["longest_gap"] = rng.gauss(0.4 if planted else 0.1, 0.05)  # a part left out leaves a run of unaligned words
+            candidates.append({"article": k // 3, "planted": planted, "features": row, "texts": ["", "", ""],
+                               "kind": ("omission/clause" if k % 2 else "omission/sentence") if planted else None})
+        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
+    path = tmp_path / "candidates.json"
+    path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
+    result, detector, by_pair = measure(path, "shortened")
+    assert detector.features == features and set(by_pair) == {"en-ja", "en-ru"}
+    assert set(result["held_out_kinds"]) == {"trained on clause dropped, tested on line dropped",
+                                             "trained on line dropped, tested on clause dropped"}
+    assert all(row["recall_of_those"] > 0.8 for row in result["held_out_kinds"].values())
+    lines = detector_table(result)
+    assert lines[0].startswith("**Shortened pairs: the drift detector**") and any("drops found" in line for line in lines)

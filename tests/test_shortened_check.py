@@ -81,3 +81,65 @@ def test_a_sentence_of_a_thousand_clauses_costs_a_bounded_number_of_encoder_pass
                                  target.rstrip() + "\nIls ont nommé les villes town0, town1 et town2.\n").findings
     assert time.perf_counter() - started < 60, "a hang, not a speed goal"
     assert "town" in finding.source.text and finding.details["cover"] < 0.05
+
+
+def _cut_french() -> str:
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    cut = (" à Moscou dans sa guerre contre l’Ukraine, y voyant la preuve d’une véritable «\u00a0fraternité de combat\u00a0»"
+           " entre les deux pays")
+    return target.replace(cut, "", 1)
+
+
+def test_a_clause_left_out_leaves_source_words_without_a_counterpart(default_encoder):
+    from consistency import Checker, Settings
+
+    # A cover above any pair's reports every judged pair with its measures.
+    every = Checker(Settings(checks=("shortened",), check_options={"shortened": {"cover": 9.0}}), encoder=default_encoder)
+    faithful = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    before, after = ({f.details["source_sentences"][0]: f.details["features"] for f in every.check(SOURCE, text).findings}
+                     for text in (faithful, _cut_french()))
+    assert after[2]["cover"] < 0.6 < 0.9 < before[2]["cover"]
+    # The words of the clause left out find no counterpart: a long run of them, a part barely aligned.
+    assert after[2]["longest_gap"] > 0.3 > before[2]["longest_gap"]
+    assert after[2]["source_aligned"] < before[2]["source_aligned"] - 0.2
+    assert after[2]["weakest_part_aligned"] < 0.2 < before[2]["weakest_part_aligned"]
+    # The translation's own words still find theirs.
+    assert after[2]["target_aligned"] > 0.6
+
+
+def _detector(feature: str, weight: float, bias: float = 0.0):
+    from consistency.detector import Detector
+
+    return Detector((feature,), (0.0,), (1.0,), ((((weight,),), (bias,)),), 0.5)
+
+
+def test_the_check_reports_what_the_models_detector_decides_and_the_signature_says_which(shortened):
+    import dataclasses
+
+    original = shortened.calibration
+    try:
+        for detector, found in ((_detector("longest_gap", 100.0, -30.0), True), (_detector("longest_gap", 1.0, -100.0), False)):
+            shortened.calibration = dataclasses.replace(
+                original, detectors={**original.detectors, "shortened": detector.to_dict()},
+                thresholds={"shortened": {"detector_threshold": {"en-fr": 0.5}}})
+            report = shortened.check(SOURCE, _cut_french(), source_lang="en", target_lang="fr")
+            assert [f.source.sentence for f in report.findings] == ([2] if found else [])
+            used = report.signature["calibration"]["used"]
+            assert set(used) == {"shortened.detector", "shortened.detector_threshold"} and len(used["shortened.detector"]) == 12
+            if found:
+                assert report.findings[0].details["detector_probability"] > 0.5
+    finally:
+        shortened.calibration = original
+
+
+def test_a_cover_in_the_settings_chooses_the_length_rule_over_the_detector(default_encoder):
+    import dataclasses
+
+    from consistency import Checker, Settings
+
+    checker = Checker(Settings(checks=("shortened",), check_options={"shortened": {"cover": 0.6}}), encoder=default_encoder)
+    # A detector that would report nothing: the cover decides instead.
+    checker.calibration = dataclasses.replace(checker.calibration,
+                                              detectors={"shortened": _detector("cover", 1.0, -100.0).to_dict()})
+    (finding,) = checker.check(SOURCE, _cut_french(), source_lang="en", target_lang="fr").findings
+    assert "detector_probability" not in finding.details and finding.details["cover"] < 0.6

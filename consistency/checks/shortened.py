@@ -1,24 +1,33 @@
 """Part of a passage missing from its translation: an aligned pair whose translation is far
-shorter than this article's translations are.
+shorter than this article's translations are, and whose words find no counterpart.
 
 Each article calibrates itself: the usual length ratio is the median, over its one-to-one
 pairs, of target characters to source characters (so Chinese against English, or German
-against English, is judged by its own measure). A pair whose translation covers less than
-``cover`` of the length the source calls for has lost something: a clause or, where the
-alignment folded a dropped sentence into its neighbour's pair (2-1), a whole sentence. The
-finding points at the part whose absence best explains what is left: that sentence, or the
-clause after (or before) a clause boundary that the translation resembles least."""
+against English, is judged by its own measure). A pair whose translation covers less than the
+length the source calls for may have lost something: a clause or, where the alignment folded a
+dropped sentence into its neighbour's pair (2-1), a whole sentence. Length alone cannot tell a
+compression that keeps the meaning from a part left out, so each pair under ``CANDIDATE_COVER``
+is also read word by word: the encoder's token vectors align the two sides (as in
+``consistency.word_alignment``), and a part left out leaves a run of source words with no
+counterpart. The model's drift detector (``consistency.detector``) weighs the cover, those runs
+and the encoder's similarities at the language pair's threshold; where the model has none, or a
+cover is set, a pair is reported below ``cover``. The finding points at the part whose absence
+best explains what is left: that sentence, or the clause after (or before) a clause boundary
+that the translation resembles least."""
 from __future__ import annotations
 
 import math
 import re
 import statistics
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
 
 from ..alignment import Bead
+from ..document import Sentence
 from ..findings import Finding, Span
+from ..word_alignment import TokenAlignment
 from .base import Check, CheckContext, register
 
 # Calibrated on faithful NTREX-128 pairs of articles outside the benchmark's samples (30
@@ -26,6 +35,9 @@ from .base import Check, CheckContext, register
 # bench-shortened`, bench/NOTES.md): the 0.5 % quantile of cover at 40 source characters or more
 # is 0.61, and 0.60 raises 0.39 findings per 100 pairs of professional translations.
 COVER = 0.60
+# The pairs the detector weighs: a third of a sentence left out leaves a cover near 0.67, and a
+# translator's longer line than the article's usual can lift it to 0.9 (bench/NOTES.md).
+CANDIDATE_COVER = 0.90
 MIN_SOURCE_CHARS = 40
 MIN_PAIRS = 5  # one-to-one pairs needed before an article's usual ratio means anything
 MAX_CANDIDATES = 16  # parts whose absence is weighed by the encoder, the nearest fits first
@@ -39,46 +51,89 @@ _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 _SENTENCE_END = re.compile(r"[.!?。！？…؟][\"'”’»」』)\]]*\s*$")
 
 
+@dataclass
+class _Pair:
+    """One judged pair: the source passage (its sentences joined by a space, and where each
+    starts in that text), the translation, and what the check measured of them."""
+    bead: Bead
+    source_chars: int
+    target_chars: int
+    ratio: float
+    cover: float
+    sentences: list[Sentence]
+    passage: str
+    starts: list[int]
+    translation: str
+    parts: list[tuple[Span, str]]  # a part that may be missing, and what is left without it
+    missing: Span | None = None
+    kept_similarity: float | None = None
+    similarity: float = 0.0
+    features: dict[str, float] | None = None
+    probability: float | None = None  # the detector's, where one decided
+
+    def local(self, span: Span) -> tuple[int, int]:
+        """A span of the document, as offsets into ``passage``."""
+        k = next(k for k, s in enumerate(self.sentences) if s.index == span.sentence)
+        sentence = self.sentences[k]
+        return self.starts[k] + span.start - sentence.start, self.starts[k] + span.end - sentence.start
+
+
 @register
 class ShortenedCheck(Check):
     name = "shortened"
     description = "an aligned pair whose translation is far shorter than the article's usual ratio: a clause or sentence left out"
 
-    def __init__(self, cover: float = COVER, min_source_chars: int = MIN_SOURCE_CHARS):
+    def __init__(self, cover: float | None = None, min_source_chars: int = MIN_SOURCE_CHARS):
+        # None: this model's detector where it has one, else the length rule at COVER. A cover
+        # given here chooses the length rule.
         self.cover, self.min_source_chars = cover, min_source_chars
 
     def settings(self) -> dict:
-        return {"cover": self.cover, "min_source_chars": self.min_source_chars, "min_pairs": MIN_PAIRS}
+        settings = {"min_source_chars": self.min_source_chars, "min_pairs": MIN_PAIRS}
+        if self.cover is None:
+            return {"cover": COVER, "candidate_cover": CANDIDATE_COVER,
+                    "detector": "the model's, where trained (the signature's calibration.used)", **settings}
+        return {"cover": self.cover, **settings}
 
     def run(self, context: CheckContext) -> Iterable[Finding]:
-        for bead, source_chars, target_chars, ratio in judged(context.source.sentences, context.target.sentences,
-                                                              context.alignment):
-            cover = target_chars / (source_chars * ratio)
-            if source_chars >= self.min_source_chars and cover < self.cover:
-                yield self._finding(context, bead, source_chars, target_chars, ratio, cover)
+        detector = context.detector(self.name) if self.cover is None else None
+        below = CANDIDATE_COVER if detector is not None else COVER if self.cover is None else self.cover
+        pairs = [_pair(context, bead, source_chars, target_chars, ratio)
+                 for bead, source_chars, target_chars, ratio in judged(context.source.sentences, context.target.sentences,
+                                                                       context.alignment)
+                 if source_chars >= self.min_source_chars and target_chars / (source_chars * ratio) < below]
+        if not pairs:
+            return
+        _measure(context, pairs)
+        if detector is not None:
+            threshold = context.threshold(self.name, "detector_threshold", detector.threshold)
+            for pair, probability in zip(pairs, detector.probabilities([p.features for p in pairs])):
+                pair.probability = float(probability)
+            pairs = [p for p in pairs if p.probability > threshold]
+        _point(context, pairs)
+        for pair in pairs:
+            yield self._finding(context, pair)
 
-    def _finding(self, context: CheckContext, bead: Bead, source_chars: int, target_chars: int, ratio: float,
-                 cover: float) -> Finding:
-        document = context.source
-        translation = " ".join(context.target.sentences[j].text for j in bead.target)
-        span, kept_similarity = _missing_part(context, bead, translation, target_chars, ratio)
-        gain = None  # how much nearer the translation the source is without that part than whole
-        if kept_similarity is not None:
-            vectors = context.encoder.embed([translation, " ".join(document.sentences[i].text for i in bead.source)])
-            gain = kept_similarity - float(np.asarray(vectors[0]) @ np.asarray(vectors[1]))
-        first, last = context.target.sentences[bead.target[0]], context.target.sentences[bead.target[-1]]
+    def _finding(self, context: CheckContext, pair: _Pair) -> Finding:
+        document, span = context.source, pair.missing
+        first, last = context.target.sentences[pair.bead.target[0]], context.target.sentences[pair.bead.target[-1]]
         target_span = Span(first.index, first.start, last.end, context.target.text[first.start:last.end])
-        if span.end - span.start == document.sentences[bead.source[-1]].end - document.sentences[bead.source[0]].start:
+        if pair.kept_similarity is None:
             what = f"part of the source “{_short(span.text)}” seems left out"  # no one part explains what is left
         elif span.text == document.sentences[span.sentence].text:
             what = f"the source sentence “{_short(span.text)}” seems left out"
         else:
             what = f"the source part “{_short(span.text)}” seems left out"
-        message = f"the translation is {cover:.0%} of the length this article's translations give such a passage: {what}"
-        details = {"source_chars": source_chars, "target_chars": target_chars, "usual_ratio": round(ratio, 3),
-                   "cover": round(cover, 3), "missing": span.text,
-                   "similarity_without_it": None if kept_similarity is None else round(kept_similarity, 4),
-                   "similarity_gain": None if gain is None else round(gain, 4)}
+        message = f"the translation is {pair.cover:.0%} of the length this article's translations give such a passage: {what}"
+        details = {"source_chars": pair.source_chars, "target_chars": pair.target_chars, "usual_ratio": round(pair.ratio, 3),
+                   "cover": round(pair.cover, 3), "passage": pair.passage, "missing": span.text,
+                   "source_sentences": list(pair.bead.source), "target_sentences": list(pair.bead.target),
+                   "similarity": round(pair.similarity, 4),
+                   "similarity_without_it": None if pair.kept_similarity is None else round(pair.kept_similarity, 4),
+                   "similarity_gain": None if pair.kept_similarity is None else round(pair.kept_similarity - pair.similarity, 4),
+                   "features": pair.features}
+        if pair.probability is not None:
+            details["detector_probability"] = round(pair.probability, 4)
         return Finding("omission", "major", 0.6, message, span, target_span, details, check=self.name)
 
 
@@ -106,35 +161,101 @@ def usual_ratio(alignment: list[Bead], source_lengths: list[int], target_lengths
     return statistics.median(ratios) if len(ratios) >= MIN_PAIRS else None
 
 
-def _missing_part(context: CheckContext, bead: Bead, translation: str, target_chars: int,
-                  ratio: float) -> tuple[Span, float | None]:
-    """The source span whose absence best explains the translation: of the candidates that leave
-    about the translation's length (cover 0.7-1.4), the one whose remainder the encoder finds
-    nearest the translation."""
-    sentences = context.source.sentences
-    candidates: list[tuple[Span, str]] = []  # (missing span, what is left)
-    if len(bead.source) > 1:
-        for i in bead.source:
-            rest = " ".join(sentences[k].text for k in bead.source if k != i)
-            candidates.append((Span(i, sentences[i].start, sentences[i].end, sentences[i].text), rest))
+def _pair(context: CheckContext, bead: Bead, source_chars: int, target_chars: int, ratio: float) -> _Pair:
+    sentences = [context.source.sentences[i] for i in bead.source]
+    starts = [sum(len(s.text) + 1 for s in sentences[:k]) for k in range(len(sentences))]
+    parts: list[tuple[Span, str]] = []  # (missing span, what is left)
+    if len(sentences) > 1:
+        for sentence in sentences:
+            rest = " ".join(s.text for s in sentences if s is not sentence)
+            parts.append((Span(sentence.index, sentence.start, sentence.end, sentence.text), rest))
     else:
-        sentence = sentences[bead.source[0]]
+        sentence = sentences[0]
         for boundary in _BOUNDARY.finditer(sentence.text):
             head, tail = sentence.text[:boundary.start()], sentence.text[boundary.end():]
             if head.strip() and tail.strip():
-                candidates.append((_piece(sentence, boundary.end(), len(sentence.text)), head))
-                candidates.append((_piece(sentence, 0, boundary.start()), tail))
-    fits = {id(span): target_chars / (max(measure(rest), 1) * ratio) for span, rest in candidates}
-    fitting = [(span, rest) for span, rest in candidates if 0.7 <= fits[id(span)] <= 1.4]
+                parts.append((_piece(sentence, boundary.end(), len(sentence.text)), head))
+                parts.append((_piece(sentence, 0, boundary.start()), tail))
+    return _Pair(bead, source_chars, target_chars, ratio, target_chars / (source_chars * ratio), sentences,
+                 " ".join(s.text for s in sentences), starts,
+                 " ".join(context.target.sentences[j].text for j in bead.target), parts)
+
+
+def _measure(context: CheckContext, pairs: list[_Pair]) -> None:
+    """Each pair's similarity and the detector's features, from one pass of the encoder over the
+    passages and one over their tokens."""
+    texts = sorted({text for p in pairs for text in (p.passage, p.translation)})
+    vectors = dict(zip(texts, np.asarray(context.encoder.embed(texts))))
+    for pair, tokens in zip(pairs, TokenAlignment.many(context.encoder, [(p.passage, p.translation) for p in pairs])):
+        pair.similarity = float(vectors[pair.passage] @ vectors[pair.translation])
+        pair.features = _features(pair, tokens)
+
+
+def _point(context: CheckContext, pairs: list[_Pair]) -> None:
+    """The part of each reported pair whose absence best explains its translation: of the parts
+    that leave about the translation's length, the one whose remainder the encoder finds nearest
+    the translation; the whole passage where none does."""
+    fitting = {id(p): _fitting(p) for p in pairs}
+    texts = sorted({text for p in pairs for text in (p.translation, *(rest for _, rest in fitting[id(p)]))})
+    vectors = dict(zip(texts, np.asarray(context.encoder.embed(texts))))
+    for pair in pairs:
+        if fitting[id(pair)]:
+            similarities = [float(vectors[rest] @ vectors[pair.translation]) for _, rest in fitting[id(pair)]]
+            best = int(np.argmax(similarities))
+            pair.missing, pair.kept_similarity = fitting[id(pair)][best][0], similarities[best]
+        else:
+            first, last = pair.sentences[0], pair.sentences[-1]
+            pair.missing = Span(first.index, first.start, last.end, context.source.text[first.start:last.end])
+
+
+def _fitting(pair: _Pair) -> list[tuple[Span, str]]:
+    """The parts whose absence leaves about the translation's length (cover 0.7-1.4), the nearest fits first."""
+    fits = {id(span): pair.target_chars / (max(measure(rest), 1) * pair.ratio) for span, rest in pair.parts}
+    fitting = [(span, rest) for span, rest in pair.parts if 0.7 <= fits[id(span)] <= 1.4]
     # A sentence with a thousand commas must not cost a thousand encoder passes: the nearest fits.
-    fitting = sorted(fitting, key=lambda item: abs(math.log(fits[id(item[0])])))[:MAX_CANDIDATES]
-    if not fitting:  # no one part explains it: the whole passage is what the finding shows
-        first, last = sentences[bead.source[0]], sentences[bead.source[-1]]
-        return Span(first.index, first.start, last.end, context.source.text[first.start:last.end]), None
-    vectors = context.encoder.embed([translation] + [rest for _, rest in fitting])
-    similarities = np.asarray(vectors[1:]) @ np.asarray(vectors[0])
-    best = int(np.argmax(similarities))
-    return fitting[best][0], float(similarities[best])
+    return sorted(fitting, key=lambda item: abs(math.log(fits[id(item[0])])))[:MAX_CANDIDATES]
+
+
+def _features(pair: _Pair, tokens: TokenAlignment | None) -> dict[str, float]:
+    """What the detector weighs of one pair, none of it naming a language: the cover, the
+    encoder's similarity of the two sides, and how much of each side, of its longest unmatched
+    run and of its least-matched part finds a counterpart word by word."""
+    features = {"cover": pair.cover, "source_length": math.log(pair.source_chars), "similarity": pair.similarity,
+                "source_aligned": 0.0, "target_aligned": 0.0, "longest_gap": 1.0,
+                "weakest_part_aligned": 0.0, "weakest_part_share": 1.0, "source_match": 0.0, "target_match": 0.0}
+    if tokens is not None:
+        source_aligned, target_aligned = _aligned(tokens.similarity)
+        widths = np.array([b - a for a, b in tokens.source.offsets], dtype=np.float64)
+        target_widths = np.array([b - a for a, b in tokens.target.offsets], dtype=np.float64)
+        total = max(widths.sum(), 1.0)
+        features["source_aligned"] = float(widths[source_aligned].sum() / total)
+        features["target_aligned"] = float(target_widths[target_aligned].sum() / max(target_widths.sum(), 1.0))
+        features["longest_gap"] = _longest_run(widths, ~source_aligned) / total
+        features["source_match"] = float(np.median(tokens.similarity.max(1)))
+        features["target_match"] = float(np.median(tokens.similarity.max(0)))
+        weakest = (features["source_aligned"], 1.0)
+        for span, _ in pair.parts:
+            inside = tokens.source_tokens(*pair.local(span))
+            if inside:
+                aligned = float(widths[inside][source_aligned[inside]].sum() / max(widths[inside].sum(), 1.0))
+                weakest = min(weakest, (aligned, float(widths[inside].sum() / total)))
+        features["weakest_part_aligned"], features["weakest_part_share"] = weakest
+    return {name: round(float(value), 5) for name, value in features.items()}
+
+
+def _aligned(similarity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which source and which target tokens are aligned both ways (each the other's most similar)."""
+    best_target, best_source = similarity.argmax(1), similarity.argmax(0)
+    return best_source[best_target] == np.arange(len(best_target)), best_target[best_source] == np.arange(len(best_source))
+
+
+def _longest_run(widths: np.ndarray, inside: np.ndarray) -> float:
+    """The most characters in one run of consecutive tokens ``inside`` marks."""
+    longest = run = 0.0
+    for width, marked in zip(widths, inside):
+        run = run + width if marked else 0.0
+        longest = max(longest, run)
+    return longest
 
 
 def _piece(sentence, start: int, end: int) -> Span:
