@@ -64,6 +64,11 @@ def store(thresholds: dict, command: str, detectors: dict | None = None) -> Path
     source = f"{command} (NTREX-128 articles outside every benchmark sample, both directions)"
     for check in detectors or {}:
         made_by[f"{check}.detector"] = source
+        if "detector_threshold" not in thresholds.get(check, {}):  # the detector's own threshold holds for every pair
+            merged.get(check, {}).pop("detector_threshold", None)
+            made_by.pop(f"{check}.detector_threshold", None)
+            if not merged.get(check, True):
+                del merged[check]
     for check, settings in thresholds.items():
         merged[check] = {**merged.get(check, {}), **settings}
         made_by.pop(check, None)  # written by check before settings had their own commands

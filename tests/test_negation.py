@@ -52,6 +52,9 @@ def test_a_grammatical_negation_is_found_in_every_language(lang, text, cue):
     ("ja", "選手に伝えなくてはなりません。"),  # obligation: "must"
     ("ja", "何百万の人間が死ぬだろう。"),  # the verb "die" ends in ぬ
     ("zh", "贝尔法斯特面临杀人未遂指控，无核化谈判停滞。"),  # "attempted", "denuclearisation"
+    ("zh", "谈判停滞不前，他的别名是老王。"),  # "stalled", "alias"
+    ("zh", "他否定了这一说法，议会否决了法案。"),  # "denied", "vetoed": lexical cues, not the particle 否
+    ("ja", "彼は無実を訴えた。"),  # "innocent"
     ("en", "Oh, no."),  # an interjection negates no predicate
     ("ru", "Нет, договор подписан."),
 ])
