@@ -185,7 +185,9 @@ def detector_table(detector: dict) -> list[str]:
              f"{detector['rows']} {candidates} ({detector['planted_rows']} of them from the "
              f"{detector['planted']} planted {drift}), each scored by a model trained without its article "
              "(five folds by article).", "",
-             "| probability threshold | " + " | ".join(folds) + " | each pair's threshold |",
+             "| probability threshold | " + " | ".join(folds)
+             + (" | each pair's threshold |" if detector.get("threshold_per_pair", True)
+                else f" | {next(iter(detector['thresholds_by_pair'].values()))}, the calibrated one for all pairs |"),
              "| --- |" + " --- |" * (len(folds) + 1),
              "| findings per 100 sentences, faithful | " + " | ".join(f"{v['findings_per_100_sentences']:.2f}" for v in folds.values())
              + f" | {at_pairs['findings_per_100_sentences']:.2f} |",
@@ -206,6 +208,18 @@ def detector_table(detector: dict) -> list[str]:
     for name, row in detector["held_out_kinds"].items():
         count = row.get("with_a_candidate", row.get("flips_with_a_candidate"))
         lines.append(f"| {name} | {row['threshold']} | {count} | {row['recall_of_those']:.2f} |")
+    return lines + [""] + _transfer_rows(detector.get("threshold_transfer"))
+
+
+def _transfer_rows(transfer: dict | None) -> list[str]:
+    """Thresholds chosen on half the articles, measured on the other half: per pair or one for all."""
+    if not transfer:
+        return []
+    lines = ["Thresholds chosen on half the articles by the rule, measured on the other half (each half in turn):", "",
+             "| thresholds | findings per 100 sentences | worst direction |", "| --- | --- | --- |"]
+    for policy, halves in transfer.items():
+        lines.append(f"| {policy} | " + " / ".join(f"{h['findings_per_100_sentences']:.2f}" for h in halves) + " | "
+                     + " / ".join(f"{h['worst_direction']:.2f}" for h in halves) + " |")
     return lines + [""]
 
 
