@@ -117,24 +117,11 @@ def test_a_margin_in_the_settings_chooses_the_gain_rule_over_the_detector(defaul
 
 
 def test_the_benchmark_measures_held_out_pairs_and_kinds_and_reads_as_a_table(tmp_path):
-    import json
-
     from bench.detector import measure
     from bench.report import detector_table
 
-    rng = random.Random(5)
-    directions = {}
-    for name in ("en-fr", "fr-en", "en-de", "de-en"):
-        candidates = []
-        for k in range(300):
-            planted = k % 3 == 0
-            features = {f: rng.gauss(0, 1) for f in FEATURES}
-            features["gain"] = rng.gauss(0.03 if planted else 0.0, 0.01)
-            candidates.append({"article": k // 3, "planted": planted, "side": "source" if k % 2 else "target",
-                               "features": features, "texts": ["", "", ""]})
-        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
-    path = tmp_path / "candidates.json"
-    path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
+    path = _candidates_file(tmp_path, 5, ("en-fr", "fr-en", "en-de", "de-en"), FEATURES, "gain", (0.0, 0.03, 0.01),
+                            lambda k, planted: {"side": "source" if k % 2 else "target"})
     result, detector, by_pair = measure(path)
     assert set(by_pair) == set(result["held_out_pairs"]) == {"en-fr", "de-en"}
     assert result["planted"] == 400 and result["rows"] == 1200
@@ -147,25 +134,13 @@ def test_the_benchmark_measures_held_out_pairs_and_kinds_and_reads_as_a_table(tm
 
 
 def test_the_shortened_checks_detector_is_measured_on_its_own_features_and_kinds(tmp_path):
-    import json
-
     from bench.detector import SPECS, measure
     from bench.report import detector_table
 
     features = SPECS["shortened"].features
-    rng = random.Random(8)
-    directions = {}
-    for name in ("en-ja", "ja-en", "en-ru", "ru-en"):
-        candidates = []
-        for k in range(300):
-            planted = k % 3 == 0
-            row = {f: rng.gauss(0, 1) for f in features}
-            row["longest_gap"] = rng.gauss(0.4 if planted else 0.1, 0.05)  # a part left out leaves a run of unaligned words
-            candidates.append({"article": k // 3, "planted": planted, "features": row, "texts": ["", "", ""],
-                               "kind": ("omission/clause" if k % 2 else "omission/sentence") if planted else None})
-        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
-    path = tmp_path / "candidates.json"
-    path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
+    # A part left out leaves a run of unaligned words: the longest gap alone tells drops apart here.
+    path = _candidates_file(tmp_path, 8, ("en-ja", "ja-en", "en-ru", "ru-en"), features, "longest_gap", (0.1, 0.4, 0.05),
+                            lambda k, planted: {"kind": ("omission/clause" if k % 2 else "omission/sentence") if planted else None})
     result, detector, by_pair = measure(path, "shortened")
     assert detector.features == features and set(by_pair) == {"en-ja", "en-ru"}
     assert set(result["held_out_kinds"]) == {"trained on clause dropped, tested on line dropped",
@@ -173,3 +148,26 @@ def test_the_shortened_checks_detector_is_measured_on_its_own_features_and_kinds
     assert all(row["recall_of_those"] > 0.8 for row in result["held_out_kinds"].values())
     lines = detector_table(result)
     assert lines[0].startswith("**Shortened pairs: the drift detector**") and any("drops found" in line for line in lines)
+
+
+def _candidates_file(tmp_path, seed: int, names: tuple[str, ...], features: tuple[str, ...], signal: str,
+                     means: tuple[float, float, float], extra):
+    """A benchmark's candidates file: per direction 300 candidates from 100 articles, a third
+    planted, every feature noise but ``signal`` (faithful mean, planted mean, spread);
+    ``extra(k, planted)`` adds what the check's rows carry."""
+    import json
+
+    rng = random.Random(seed)
+    directions = {}
+    for name in names:
+        candidates = []
+        for k in range(300):
+            planted = k % 3 == 0
+            row = {f: rng.gauss(0, 1) for f in features}
+            row[signal] = rng.gauss(means[1] if planted else means[0], means[2])
+            candidates.append({"article": k // 3, "planted": planted, "features": row, "texts": ["", "", ""],
+                               **extra(k, planted)})
+        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
+    path = tmp_path / "candidates.json"
+    path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
+    return path
