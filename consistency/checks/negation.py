@@ -9,7 +9,7 @@ then weighs each such cue: the sentence is read again without it, and the *gain*
 nearer the part of the other side that renders the sentence is to that version than to the one
 as written. Per pair and side, the cue with the largest gain is judged by the model's drift
 detector (``consistency.detector``: the gain with the cue counts and how well the cue's tokens
-find a counterpart) at the language pair's threshold; where the model has none, or a margin is
+find a counterpart) at its calibrated threshold; where the model has none, or a margin is
 set, it is reported when the gain passes the margin (the pair's, from the model's calibration
 file, ``consistency.calibration``, else ``MARGIN``).
 """
