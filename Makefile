@@ -86,8 +86,8 @@ bench-negation: models
 bench-detector: bench-negation
 	$(BIN)/python -m bench.detector --json bench/out/detector.json
 
-# The same measures, then each language pair's margin, the detector and its per-pair thresholds
-# written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
+# The same measures, then each language pair's negation margin and the negation and shortened
+# detectors (each with its threshold) written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
 # every machine the tool runs on).
 calibrate: models
 	mkdir -p bench/out

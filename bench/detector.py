@@ -20,8 +20,9 @@ threshold is not measured on.
     python -m bench.shortened --docs 60           # collects bench/out/shortened-candidates.json
     python -m bench.detector --check shortened --json bench/out/shortened-detector.json [--calibrate]
 
-With ``--calibrate`` the network trained on every pair, and each pair's threshold read off the
-out-of-fold scores, go into the default model's calibration file.
+With ``--calibrate`` the network trained on every pair, and its threshold read off the
+out-of-fold scores (one for all pairs, or each pair's, as the check's ``Spec`` says), go into the
+default model's calibration file.
 """
 from __future__ import annotations
 
