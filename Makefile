@@ -56,11 +56,11 @@ bench-quotes: models
 	$(BIN)/python -m bench.drift --checks quotes --category quote --docs 48 --json bench/out/quotes.json
 	$(BIN)/python -m bench.report
 
-# How short faithful translations run pair by pair, on articles outside every benchmark sample,
-# and copies with a clause or a line dropped: the shortened check's COVER is read off this. It
-# also collects every pair under the candidate cover with its features
-# (bench/out/shortened-candidates.json), on which that check's detector is trained and measured
-# (bench-shortened-detector).
+# How short (and how long) faithful translations run pair by pair, on articles outside every
+# benchmark sample, and copies with a clause or a line dropped or a line inserted: the shortened
+# check's COVER is read off this. It also collects every pair under the candidate cover, read
+# both ways round, with its features (bench/out/shortened-candidates.json), on which the detector
+# the shortened and lengthened checks share is trained and measured (bench-shortened-detector).
 bench-shortened: models
 	mkdir -p bench/out
 	$(BIN)/python -m bench.shortened --docs 60 --json bench/out/shortened.json
@@ -87,7 +87,7 @@ bench-detector: bench-negation
 	$(BIN)/python -m bench.detector --json bench/out/detector.json
 
 # The same measures, then each language pair's negation margin and the negation and shortened
-# detectors (each with its threshold) written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
+# (shared by the lengthened check) detectors (each with its threshold) written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
 # every machine the tool runs on).
 calibrate: models
 	mkdir -p bench/out

@@ -303,6 +303,29 @@ def clause_dropped(rng, source, target, source_lang, target_lang, others):
                    Label("omission", "clause", "source", k, 0, len(source[k]), sentence_level=True))
 
 
+# How a clause is joined on where clauses are joined by a comma of the script's own.
+_CLAUSE_JOINER = {"zh": "，", "ja": "、", "ar": "، "}
+_SENTENCE_STOPS = ".!?。！？؟"
+_CLAUSE_EDGES = " ,，、،;；:：.!?。！？؟"
+QUOTE_MARKS = re.compile(r"[\"“”«»„‹›「」『』]")
+
+
+def clause_added(rng, source, target, source_lang, target_lang, others):
+    """The mirror of ``clause_dropped``: the second half of a line of another article (from a
+    clause boundary on) appended to a translated sentence."""
+    k = _pick(rng, [k for k, line in enumerate(target) if len(line) > 60 and line.rstrip()[-1] in _SENTENCE_STOPS])
+    clauses = [line[point:].strip(_CLAUSE_EDGES) for line in others if len(line) > 60 for point in [split_point(line)] if point]
+    clause = _pick(rng, [c for c in clauses if len(c) >= 20 and not QUOTE_MARKS.search(c)])
+    if k is None or clause is None:
+        return None
+    stop = target[k].rstrip()[-1]
+    head = target[k].rstrip()[:-1].rstrip(_CLAUSE_EDGES)
+    joiner = _CLAUSE_JOINER.get(target_lang, ", ")
+    start = len(head) + len(joiner)
+    return Planted(_replace(target, k, head + joiner + clause + stop),
+                   Label("addition", "clause", "target", k, start, start + len(clause)))
+
+
 def negation(rng, source, target, source_lang, target_lang, others):
     spots = []
     for rank, (pattern, replacement) in enumerate(NEGATIONS[target_lang]):
@@ -338,7 +361,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "quote/truncated": quote_content, "quote/unquoted": quote_unquoted,
     "quote/replaced": quote_replaced, "quote/speaker": quote_speaker,
     "omission/sentence": sentence_dropped, "addition/sentence": sentence_added,
-    "omission/clause": clause_dropped, "meaning/negation": negation,
+    "omission/clause": clause_dropped, "addition/clause": clause_added, "meaning/negation": negation,
 }
 
 

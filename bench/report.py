@@ -173,7 +173,8 @@ def calibrated_margins(negation: dict) -> list[str]:
 
 
 DETECTED = {"negation": ("Negation", "bench-detector", "pairs the cue lexicons hold unequal", "flips"),
-            "shortened": ("Shortened pairs", "bench-shortened-detector", "pairs under a cover of 0.90", "drops")}
+            "shortened": ("Shortened and lengthened pairs", "bench-shortened-detector",
+                          "pairs under a cover of 0.90 (either way round)", "drops and additions")}
 
 
 def detector_table(detector: dict) -> list[str]:
@@ -203,7 +204,7 @@ def detector_table(detector: dict) -> list[str]:
             else f"{row['recall']:.2f}"
         lines.append(f"| {pair} | {row['threshold']} | {row['findings_per_100_sentences']:.2f} ({row['worst_direction']:.2f}) "
                      f"| {found} |")
-    lines += ["", f"On a kind of {drift[:-1]} it was not trained on:", "",
+    lines += ["", "On a kind of drift it was not trained on:", "",
               f"| | threshold | {drift} of that kind with a candidate | found |", "| --- | --- | --- | --- |"]
     for name, row in detector["held_out_kinds"].items():
         count = row.get("with_a_candidate", row.get("flips_with_a_candidate"))
@@ -233,23 +234,34 @@ def _found_rows(drift: str, folds: dict, at_pairs: dict) -> list[str]:
 
 def shortened_table(shortened: dict) -> list[str]:
     quantiles, rule = shortened["quantiles"], shortened["length_rule"]
-    kinds = list(shortened["planted"])
-    return [f"**Shortened pairs: calibration**, `make bench-shortened`: faithful NTREX-128 pairs of {shortened['docs']} "
-            "articles outside every benchmark sample, English and 8 languages both ways; cover is a pair's target "
-            "length over its source length times the article's usual ratio, on the "
-            f"{shortened['pairs']} pairs of running text ({shortened['judged']} of 40 source characters or more, "
-            "the ones judged). Copies of them with a clause dropped from a translated line "
-            f"({shortened['planted'].get('omission/clause', 0)}) or a line dropped "
-            f"({shortened['planted'].get('omission/sentence', 0)}) show what length alone finds; the "
-            f"{shortened['candidates_per_100_sentences']:.1f} faithful pairs per 100 sentences under a cover of 0.90 "
-            "are what the detector weighs (below).", "",
-            "| cover quantile | " + " | ".join(f"{float(q):.1%}" for q in quantiles) + " |",
-            "| --- |" + " --- |" * len(quantiles),
-            "| cover | " + " | ".join(f"{v:.3f}" for v in quantiles.values()) + " |", "",
-            "| cover under | " + " | ".join(rule) + " |", "| --- |" + " --- |" * len(rule),
-            "| findings per 100 pairs, faithful | " + " | ".join(f"{v['findings_per_100_pairs']:.2f}" for v in rule.values()) + " |"]\
-        + [f"| {kind.split('/')[1]} drops found | " + " | ".join(f"{v['recall'].get(kind, 0):.2f}" for v in rule.values()) + " |"
-           for kind in kinds] + [""]
+    planted = shortened["planted"]
+    kinds = [kind for kind in planted if kind.startswith("omission/")]
+    lines = [f"**Shortened and lengthened pairs: calibration**, `make bench-shortened`: faithful NTREX-128 pairs of "
+             f"{shortened['docs']} articles outside every benchmark sample, English and 8 languages both ways; cover is "
+             "a pair's target length over its source length times the article's usual ratio, on the "
+             f"{shortened['pairs']} pairs of running text ({shortened['judged']} of 40 characters or more in either "
+             "language, the ones judged). Copies of them with a clause dropped from a translated line "
+             f"({planted.get('omission/clause', 0)}) or a line dropped ({planted.get('omission/sentence', 0)}) show "
+             f"what length alone finds; the {shortened['candidates_per_100_sentences']:.1f} faithful pairs per 100 "
+             "sentences under a cover of 0.90 are what the detector weighs (below).", "",
+             "| cover quantile | " + " | ".join(f"{float(q):.1%}" for q in quantiles) + " |",
+             "| --- |" + " --- |" * len(quantiles),
+             "| cover | " + " | ".join(f"{v:.3f}" for v in quantiles.values()) + " |", "",
+             "| cover under | " + " | ".join(rule) + " |", "| --- |" + " --- |" * len(rule),
+             "| findings per 100 pairs, faithful | " + " | ".join(f"{v['findings_per_100_pairs']:.2f}" for v in rule.values()) + " |"]
+    lines += [f"| {kind.split('/')[1]} drops found | " + " | ".join(f"{v['recall'].get(kind, 0):.2f}" for v in rule.values()) + " |"
+              for kind in kinds]
+    lengthened = shortened.get("lengthened")
+    if lengthened:  # the same pairs read the other way round: the source's length against what the translation calls for
+        lines += [f"| lengthened reading: findings per 100 pairs, faithful | "
+                  + " | ".join(f"{v['findings_per_100_pairs']:.2f}" for v in lengthened["length_rule"].values()) + " |"]
+        lines += [f"| {kind.split('/')[1]}s added, found | "
+                  + " | ".join(f"{v['recall'].get(kind, 0):.2f}" for v in lengthened["length_rule"].values()) + " |"
+                  for kind in planted if kind.startswith("addition/")]
+        lines += ["", f"The lengthened check reads the same pairs the other way round; copies with a clause of another "
+                  f"article appended to a translated line ({planted.get('addition/clause', 0)}) or a line of another "
+                  f"article inserted ({planted.get('addition/sentence', 0)}) show what it finds."]
+    return lines + [""]
 
 
 CATEGORIES = ("figure", "name", "quote", "omission", "addition", "meaning")  # the kinds bench.perturb plants
@@ -276,7 +288,7 @@ def drift_tables(drift: dict) -> list[str]:
         lines.append(f"| {direction} | {row['ours']:.2f} / {row['pofilter']:.2f} | " + " | ".join(cells) + " |")
     lines += ["", "Findings per 100 sentences on the untouched pairs by what they are about: figures (the figure "
               "check against `pofilter -t numbers`); sentences or parts of them left out or added (the "
-              "omission and shortened checks) and negations one side lacks (the negation check), whose "
+              "omission, shortened and lengthened checks) and negations one side lacks (the negation check), whose "
               "bar together is 2:", "",
               "| direction | figure findings, ours | numbers failures, pofilter | omission + addition findings, ours "
               "| meaning findings, ours | omission + addition + meaning |",

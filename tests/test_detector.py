@@ -4,6 +4,7 @@ rule, and the negation check reports what its model's detector decides, with the
 the signature saying so."""
 from __future__ import annotations
 
+import collections
 import dataclasses
 import math
 import random
@@ -138,16 +139,29 @@ def test_the_shortened_checks_detector_is_measured_on_its_own_features_and_kinds
     from bench.report import detector_table
 
     features = SPECS["shortened"].features
+    kinds = ("omission/clause", "omission/sentence", "addition/clause")
+
+    def extra(k, planted):
+        # A third of the faithful rows are the lengthened check's: the other direction's shortened
+        # rows read the other way round, which must not count twice.
+        kind = kinds[(k // 3) % 3]
+        return {"kind": kind, "check": "lengthened" if kind.startswith("addition/") else "shortened"} if planted \
+            else {"kind": None, "check": "lengthened" if k % 3 == 1 else "shortened"}
+
     # A part left out leaves a run of unaligned words: the longest gap alone tells drops apart here.
     path = _candidates_file(tmp_path, 8, ("en-ja", "ja-en", "en-ru", "ru-en"), features, "longest_gap", (0.1, 0.4, 0.05),
-                            lambda k, planted: {"kind": ("omission/clause" if k % 2 else "omission/sentence") if planted else None})
+                            extra)
     result, detector, by_pair = measure(path, "shortened")
     assert detector.features == features and set(by_pair) == {"en-ja", "en-ru"}
-    assert set(result["held_out_kinds"]) == {"trained on clause dropped, tested on line dropped",
-                                             "trained on line dropped, tested on clause dropped"}
+    assert result["rows"] == 4 * (100 + 100)  # per direction: the planted rows and the shortened faithful ones
+    assert {name.split(", tested on ")[1] for name in result["held_out_kinds"]} == {"clause dropped", "line dropped",
+                                                                                     "clause appended"}
     assert all(row["recall_of_those"] > 0.8 for row in result["held_out_kinds"].values())
+    # Appended clauses are measured, not trained on: found as a kind the detector never saw.
+    assert result["out_of_fold_at_pair_thresholds"]["recall_by_kind"]["clause appended"] > 0.8
     lines = detector_table(result)
-    assert lines[0].startswith("**Shortened pairs: the drift detector**") and any("drops found" in line for line in lines)
+    assert lines[0].startswith("**Shortened and lengthened pairs: the drift detector**")
+    assert any(line.startswith("| clause appended found |") for line in lines)
 
 
 def _candidates_file(tmp_path, seed: int, names: tuple[str, ...], features: tuple[str, ...], signal: str,
@@ -167,7 +181,9 @@ def _candidates_file(tmp_path, seed: int, names: tuple[str, ...], features: tupl
             row[signal] = rng.gauss(means[1] if planted else means[0], means[2])
             candidates.append({"article": k // 3, "planted": planted, "features": row, "texts": ["", "", ""],
                                **extra(k, planted)})
-        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates}
+        kinds = collections.Counter(c["kind"] for c in candidates if c["planted"] and c.get("kind"))
+        directions[name] = {"sentences": 3000, "planted": 100, "candidates": candidates,
+                            **({"planted_kinds": dict(kinds)} if kinds else {})}
     path = tmp_path / "candidates.json"
     path.write_text(json.dumps({"docs": 100, "per_direction": directions}), encoding="utf-8")
     return path

@@ -20,7 +20,8 @@ TARGET = [
     "Le plan, annoncé pour la première fois en 2019, n'a pas encore été approuvé par le conseil.",
     "« Les nouveaux bus seront tous électriques », a déclaré Poutine dans une lettre envoyée de Moscou.",
 ]
-OTHERS = ["Une autre nouvelle sans rapport avec cet article, tirée d'ailleurs."]
+OTHERS = ["Une autre nouvelle sans rapport avec cet article, tirée d'ailleurs.",
+          "Les pompiers sont intervenus dans la nuit, après un incendie qui a détruit trois entrepôts du port."]
 
 
 def changed_region(old: str, new: str) -> tuple[int, int]:
@@ -84,3 +85,13 @@ def test_script_of_digits_is_kept():
     planted = plant("figure/value", "x", ["He sent 10 soldiers."], ["أرسل ١٠ جنود."], "en", "ar", [])
     changed = "".join(planted.target)
     assert changed != "أرسل ١٠ جنود." and all(not c.isdigit() or "٠" <= c <= "٩" for c in changed)
+
+
+@pytest.mark.parametrize("lang, joiner", [("fr", ", "), ("zh", "，")])
+def test_an_appended_clause_is_another_articles_clause_joined_before_the_final_stop(lang, joiner):
+    planted = plant("addition/clause", "clause", SOURCE, TARGET, "en", lang, OTHERS)
+    line, label = planted.target[planted.label.line], planted.label
+    assert (label.side, label.sentence_level) == ("target", False)
+    assert line[label.start:label.end] == "après un incendie qui a détruit trois entrepôts du port"
+    original = TARGET[label.line]
+    assert line == original[:-1] + joiner + line[label.start:label.end] + original[-1]

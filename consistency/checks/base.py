@@ -29,6 +29,12 @@ class CheckContext:
     def detector(self, check: str) -> Detector | None:
         return None if self.thresholds is None else self.thresholds.detector(check)
 
+    def mirrored(self) -> "CheckContext":
+        """The same pair read the other way round: the translation as the source. A check that
+        finds what a translation lacks finds, so, what it adds."""
+        beads = [Bead(bead.target, bead.source, bead.score) for bead in self.alignment]
+        return CheckContext(self.target, self.source, beads, self.encoder, self.thresholds)
+
 
 class Check(ABC):
     name: ClassVar[str]

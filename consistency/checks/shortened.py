@@ -21,7 +21,7 @@ import math
 import re
 import statistics
 from dataclasses import dataclass
-from typing import Iterable
+from typing import ClassVar, Iterable
 
 import numpy as np
 
@@ -84,6 +84,7 @@ class _Pair:
 class ShortenedCheck(Check):
     name = "shortened"
     description = "an aligned pair whose translation is far shorter than the article's usual ratio: a clause or sentence left out"
+    detector: ClassVar[str] = "shortened"  # whose trained detector and threshold decide
 
     def __init__(self, cover: float | None = None, min_source_chars: int = MIN_SOURCE_CHARS):
         # None: this model's detector where it has one, else the length rule at COVER. A cover
@@ -98,17 +99,17 @@ class ShortenedCheck(Check):
         return {"cover": self.cover, **settings}
 
     def run(self, context: CheckContext) -> Iterable[Finding]:
-        detector = context.detector(self.name) if self.cover is None else None
+        detector = context.detector(self.detector) if self.cover is None else None
         below = CANDIDATE_COVER if detector is not None else COVER if self.cover is None else self.cover
         pairs = [_pair(context, bead, source_chars, target_chars, ratio)
                  for bead, source_chars, target_chars, ratio in judged(context.source.sentences, context.target.sentences,
                                                                        context.alignment)
-                 if source_chars >= self.min_source_chars and target_chars / (source_chars * ratio) < below]
+                 if long_enough(source_chars, ratio, self.min_source_chars) and target_chars / (source_chars * ratio) < below]
         if not pairs:
             return
         _measure(context, pairs)
         if detector is not None:
-            threshold = context.threshold(self.name, "detector_threshold", detector.threshold)
+            threshold = context.threshold(self.detector, "detector_threshold", detector.threshold)
             for pair, probability in zip(pairs, detector.probabilities([p.features for p in pairs])):
                 pair.probability = float(probability)
             pairs = [p for p in pairs if p.probability > threshold]
@@ -117,26 +118,41 @@ class ShortenedCheck(Check):
             yield self._finding(context, pair)
 
     def _finding(self, context: CheckContext, pair: _Pair) -> Finding:
-        document, span = context.source, pair.missing
-        first, last = context.target.sentences[pair.bead.target[0]], context.target.sentences[pair.bead.target[-1]]
-        target_span = Span(first.index, first.start, last.end, context.target.text[first.start:last.end])
-        if pair.kept_similarity is None:
-            what = f"part of the source “{_short(span.text)}” seems left out"  # no one part explains what is left
-        elif span.text == document.sentences[span.sentence].text:
-            what = f"the source sentence “{_short(span.text)}” seems left out"
-        else:
-            what = f"the source part “{_short(span.text)}” seems left out"
-        message = f"the translation is {pair.cover:.0%} of the length this article's translations give such a passage: {what}"
-        details = {"source_chars": pair.source_chars, "target_chars": pair.target_chars, "usual_ratio": round(pair.ratio, 3),
-                   "cover": round(pair.cover, 3), "passage": pair.passage, "missing": span.text,
-                   "source_sentences": list(pair.bead.source), "target_sentences": list(pair.bead.target),
-                   "similarity": round(pair.similarity, 4),
-                   "similarity_without_it": None if pair.kept_similarity is None else round(pair.kept_similarity, 4),
-                   "similarity_gain": None if pair.kept_similarity is None else round(pair.kept_similarity - pair.similarity, 4),
-                   "features": pair.features}
-        if pair.probability is not None:
-            details["detector_probability"] = round(pair.probability, 4)
-        return Finding("omission", "major", 0.6, message, span, target_span, details, check=self.name)
+        message = (f"the translation is {pair.cover:.0%} of the length this article's translations give such a passage: "
+                   f"{_what(context.source, pair, 'source')} seems left out")
+        return Finding("omission", "major", 0.6, message, pair.missing, rendering(context, pair), evidence(pair),
+                       check=self.name)
+
+
+def _what(document, pair: _Pair, side: str) -> str:
+    span = pair.missing
+    if pair.kept_similarity is None:
+        return f"part of the {side} “{_short(span.text)}”"  # no one part explains what is left
+    if span.text == document.sentences[span.sentence].text:
+        return f"the {side} sentence “{_short(span.text)}”"
+    return f"the {side} part “{_short(span.text)}”"
+
+
+def rendering(context: CheckContext, pair: _Pair) -> Span:
+    """The other side of the pair: the sentences that render the passage."""
+    first, last = context.target.sentences[pair.bead.target[0]], context.target.sentences[pair.bead.target[-1]]
+    return Span(first.index, first.start, last.end, context.target.text[first.start:last.end])
+
+
+def evidence(pair: _Pair) -> dict:
+    """What a finding shows of its pair: the lengths, the passage judged, the part pointed at and
+    the measures the detector weighed."""
+    span = pair.missing
+    details = {"source_chars": pair.source_chars, "target_chars": pair.target_chars, "usual_ratio": round(pair.ratio, 3),
+               "cover": round(pair.cover, 3), "passage": pair.passage, "missing": span.text,
+               "source_sentences": list(pair.bead.source), "target_sentences": list(pair.bead.target),
+               "similarity": round(pair.similarity, 4),
+               "similarity_without_it": None if pair.kept_similarity is None else round(pair.kept_similarity, 4),
+               "similarity_gain": None if pair.kept_similarity is None else round(pair.kept_similarity - pair.similarity, 4),
+               "features": pair.features}
+    if pair.probability is not None:
+        details["detector_probability"] = round(pair.probability, 4)
+    return details
 
 
 def judged(source: list, target: list, alignment: list[Bead]) -> list[tuple[Bead, int, int, float]]:
@@ -149,6 +165,12 @@ def judged(source: list, target: list, alignment: list[Bead]) -> list[tuple[Bead
     return [(bead, sum(source_lengths[i] for i in bead.source), sum(target_lengths[j] for j in bead.target), ratio)
             for bead in alignment if bead.source and bead.target
             and _SENTENCE_END.search(source[bead.source[-1]].text) and _SENTENCE_END.search(target[bead.target[-1]].text)]
+
+
+def long_enough(source_chars: int, ratio: float, minimum: int = MIN_SOURCE_CHARS) -> bool:
+    """Whether a passage is long enough, in either language, for its length to mean something:
+    twelve Chinese characters can say what forty English ones do."""
+    return max(source_chars, source_chars * ratio) >= minimum
 
 
 def measure(text: str) -> int:
