@@ -4,11 +4,12 @@ pair by pair, and what a part left out (or added) looks like.
 Checks faithful NTREX-128 article pairs (English and each language, both ways) of articles
 outside every benchmark sample (``bench.drift`` samples 48 with seed 7 at most), and copies of
 them with a clause dropped from a translated line or one of another of these articles appended
-to it, a line dropped, or a line of another of these articles inserted (``bench.perturb``, seeded apart from the benchmark's), with both checks'
-cover set to ``CANDIDATE_COVER`` so that every pair the detector would weigh, either way round,
-is reported with its features. Prints the low quantiles of cover and,
-per threshold, how many findings length alone would raise per 100 pairs (``COVER`` in the check
-was chosen from this) and the share of drops it would find. Every candidate goes to
+to it, a line dropped, or a line of another of these articles inserted (``bench.perturb``,
+seeded apart from the benchmark's), with both checks' cover set to ``CANDIDATE_COVER`` so that
+every pair the detector would weigh, either way round, is reported with its features. Prints
+the low quantiles of cover and, per threshold, how many findings length alone would raise per
+100 pairs (``COVER`` in the check was chosen from this) and the share of drifts it would find.
+Every candidate goes to
 ``CANDIDATES``, on which ``bench.detector --check shortened`` trains and measures the detector.
 
     python -m bench.shortened --docs 60 --json bench/out/shortened.json

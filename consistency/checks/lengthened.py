@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..findings import Finding
 from .base import CheckContext, register
-from .shortened import ShortenedCheck, _Pair, _what, evidence, rendering
+from .shortened import JudgedPair, ShortenedCheck, described, evidence, rendering
 
 # The finding's evidence, named as the pair really stands (source → translation), not as read.
 _EXCHANGED = {"source_chars": "target_chars", "target_chars": "source_chars",
@@ -30,11 +30,12 @@ class LengthenedCheck(ShortenedCheck):
     def run(self, context: CheckContext) -> Iterable[Finding]:
         yield from super().run(context.mirrored())
 
-    def _finding(self, context: CheckContext, pair: _Pair) -> Finding:
+    def _finding(self, context: CheckContext, pair: JudgedPair) -> Finding:
         # ``context`` is mirrored: its source is the translation, its target the article's source.
         message = (f"the translation is {1 / pair.cover:.0%} of the length this article's translations give such a "
-                   f"passage: {_what(context.source, pair, 'target')} seems added")
+                   f"passage: {described(context.source, pair, 'target')} seems added")
         details = {_EXCHANGED.get(key, key): value for key, value in evidence(pair).items()}
         details["usual_ratio"] = round(1 / pair.ratio, 3)  # target characters per source character, as in shortened
+        # "cover" stays as the detector read it: the source's length over what the translation calls for.
         return Finding("addition", "major", 0.6, message, rendering(context, pair), pair.missing, details,
                        check=self.name)
