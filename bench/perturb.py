@@ -307,7 +307,7 @@ def clause_dropped(rng, source, target, source_lang, target_lang, others):
 _CLAUSE_JOINER = {"zh": "，", "ja": "、", "ar": "، "}
 _SENTENCE_STOPS = ".!?。！？؟"
 _CLAUSE_EDGES = " ,，、،;；:：.!?。！？؟"
-QUOTE_MARKS = re.compile(r"[\"“”«»„‹›「」『』]")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„‹›「」『』]")
 
 
 def clause_added(rng, source, target, source_lang, target_lang, others):
@@ -315,7 +315,7 @@ def clause_added(rng, source, target, source_lang, target_lang, others):
     clause boundary on) appended to a translated sentence."""
     k = _pick(rng, [k for k, line in enumerate(target) if len(line) > 60 and line.rstrip()[-1] in _SENTENCE_STOPS])
     clauses = [line[point:].strip(_CLAUSE_EDGES) for line in others if len(line) > 60 for point in [split_point(line)] if point]
-    clause = _pick(rng, [c for c in clauses if len(c) >= 20 and not QUOTE_MARKS.search(c)])
+    clause = _pick(rng, [c for c in clauses if len(c) >= 20 and not _QUOTE_MARKS.search(c)])
     if k is None or clause is None:
         return None
     stop = target[k].rstrip()[-1]
