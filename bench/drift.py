@@ -201,9 +201,11 @@ def score(cases: list[Case], reports: dict[str, dict]) -> dict:
 def run(codes: list[str], docs: int, seed: int, checks: str | None = None, category: str | None = None,
         from_english: bool = False) -> dict:
     """``checks``: the checks to run (default: the default ones); ``category``: only its kinds
-    and the untouched pairs; ``from_english``: only English -> language."""
+    (or those of each category in a comma-separated list) and the untouched pairs;
+    ``from_english``: only English -> language."""
+    categories = None if category is None else set(category.split(","))
     cases = [c for c in build_cases(codes, docs, seed)
-             if (category is None or c.label is None or c.label.category == category)
+             if (categories is None or c.label is None or c.label.category in categories)
              and (not from_english or c.source_lang == "en")]
     with tempfile.TemporaryDirectory() as folder:
         reports, seconds = run_batch(cases, Path(folder), checks)
@@ -224,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", default=None)
     parser.add_argument("--checks", default=None, help="checks to run, as for `consistency batch` (default: the default ones)")
-    parser.add_argument("--category", default=None, help="plant only this category's kinds (e.g. name)")
+    parser.add_argument("--category", default=None, help="plant only this category's kinds (e.g. name, or omission,addition)")
     parser.add_argument("--from-english", action="store_true", help="English -> language only")
     args = parser.parse_args(argv)
     if not ntrex.available():

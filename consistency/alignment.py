@@ -34,6 +34,7 @@ import numpy as np
 
 from .encoders.base import Encoder
 from .segmentation import clause_runs
+from .word_alignment import TokenAlignment
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ class AlignmentSettings:
     # A 2-1 member is taken out when no run of clauses of the other side matches it better than
     # this (normalised: 0 is this document's unrelated pair) and the bead matches better without it.
     detach_below: float = 0.1
+    # A 2-1 member is also taken out when, read word by word against the other side (SimAlign's
+    # argmax over the encoder's token vectors), less than this share of its characters finds a
+    # counterpart: a dropped sentence on the same topic as its neighbour can still resemble the
+    # other side as a whole, but its words find none there. Judged only for a member of at least
+    # ``detach_min_chars`` in either language: a dash or an "Oh, no." gives too few words to read.
+    detach_aligned_below: float = 0.15
+    detach_min_chars: int = 20
 
     def bead_shapes(self) -> list[tuple[int, int]]:
         shapes = [(a, b) for a in range(1, self.max_block + 1) for b in range(1, self.max_block + 1)]
@@ -99,9 +107,11 @@ class Aligner:
         scale = Normaliser.fit(similarity)
         anchors = find_anchors(scale(similarity), self.settings)
         window = band_around_anchors(anchors, n, m, self.settings)
-        beads = self._search(src, tgt, n, m, scale, window, length_ratio(src.lengths, tgt.lengths, anchors))
-        beads = self._detach(beads, source, target, source_joiner, target_joiner, scale)
-        return self._absorb(beads, source, target, source_joiner, target_joiner, scale)
+        char_ratio = length_ratio(src.lengths, tgt.lengths, anchors)
+        beads = self._search(src, tgt, n, m, scale, window, char_ratio)
+        unrendered = self._unrendered_members(beads, source, target, source_joiner, target_joiner, char_ratio)
+        beads = self._detach(beads, source, target, source_joiner, target_joiner, scale, unrendered)
+        return self._absorb(beads, source, target, source_joiner, target_joiner, scale, unrendered)
 
     def score_pairing(self, source: Sequence[str], target: Sequence[str],
                       pairing: Sequence[tuple[int | None, int | None]]) -> list[Bead]:
@@ -127,13 +137,51 @@ class Aligner:
                                @ _joined(self.encoder, target, bead_target, target_joiner)))
         return similarity
 
-    def _detach(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
-        """Take out of a 2-1 or 1-2 bead a member that nothing on the other side renders: no run
-        of the other sentence's clauses matches it better than ``detach_below``, and the bead
-        matches better without it. The DP weighs similarity against length agreement, so where
-        the two sides of a pair disagree in length, a dropped (or inserted) sentence beside the
-        shorter side evens them and is folded in. A sentence a translator joined to its
-        neighbour is a clause of the other side and stays, however short."""
+    def _unrendered_members(self, beads, source, target, source_joiner, target_joiner,
+                            char_ratio: float) -> dict[tuple[str, int], int]:
+        """("source" | "target", index) of each 2-1 or 1-2 member whose words the other side
+        does not render, mapped to the other side's sentence it was read against: under
+        ``detach_aligned_below`` of its characters aligned both ways with that sentence's
+        tokens, read with its neighbour, as the bead joins them (the neighbour's words then
+        claim their counterparts). At most one a bead, the least aligned."""
+        settings, merged, pairs = self.settings, [], []
+        for bead in beads:
+            if sorted((len(bead.source), len(bead.target))) != [1, 2]:
+                continue
+            side, members, texts, joiner = (("source", bead.source, source, source_joiner) if len(bead.source) == 2
+                                            else ("target", bead.target, target, target_joiner))
+            # A member's length in both languages: char_ratio is source characters per target one.
+            scale = 1 / char_ratio if side == "source" else char_ratio
+            if all(len(texts[k]) < settings.detach_min_chars and len(texts[k]) * scale < settings.detach_min_chars
+                   for k in members):
+                continue
+            other = bead.target[0] if side == "source" else bead.source[0]
+            single = target[other] if side == "source" else source[other]
+            merged.append((side, members, texts, joiner, scale, other))
+            pairs.append((joiner.join(texts[k] for k in members), single))
+        unrendered = {}
+        for (side, members, texts, joiner, scale, other), tokens in zip(merged, TokenAlignment.many(self.encoder, pairs)):
+            if tokens is None:
+                continue
+            shares, start = [], 0
+            for k in members:
+                if max(len(texts[k]), len(texts[k]) * scale) >= settings.detach_min_chars:
+                    shares.append((tokens.aligned_share(start, start + len(texts[k])), k))
+                start += len(texts[k]) + len(joiner)
+            share, member = min(shares)
+            if share < settings.detach_aligned_below:
+                unrendered[(side, member)] = other
+        return unrendered
+
+    def _detach(self, beads, source, target, source_joiner, target_joiner, scale,
+                unrendered: dict[tuple[str, int], int]) -> list[Bead]:
+        """Take out of a 2-1 or 1-2 bead a member that nothing on the other side renders: its
+        words find no counterpart there (``unrendered``), or no run of the other sentence's
+        clauses matches it better than ``detach_below`` and the bead matches better without it.
+        The DP weighs similarity against length agreement, so where the two sides of a pair
+        disagree in length, a dropped (or inserted) sentence beside the shorter side evens them
+        and is folded in. A sentence a translator joined to its neighbour is a clause of the
+        other side and stays, however short."""
         similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
         result = []
         for bead in beads:
@@ -143,18 +191,24 @@ class Aligner:
             merged_source = len(bead.source) == 2
             members, texts = (bead.source, source) if merged_source else (bead.target, target)
             single = target[bead.target[0]] if merged_source else source[bead.source[0]]
-            whole = similarity(bead.source, bead.target)  # this and ``kept``: vectors the DP made
-            detached, units = None, None
-            for member in members:
+            side = "source" if merged_source else "target"
+
+            def without(member):  # (the bead's similarity without ``member``, the members left)
                 rest = tuple(k for k in members if k != member)
-                kept = similarity(rest, bead.target) if merged_source else similarity(bead.source, rest)
-                if kept <= whole or (detached is not None and kept <= detached[1]):
-                    continue
-                if units is None:  # the clauses are embedded only for a bead that is better without a member
-                    units = self.encoder.embed([single[a:b] for a, b in clause_runs(single)])
-                vector = self.encoder.embed([texts[member]])[0]
-                if max(scale(float(vector @ unit)) for unit in units) < self.settings.detach_below:
-                    detached = (member, kept, rest)
+                return similarity(rest, bead.target) if merged_source else similarity(bead.source, rest), rest
+
+            detached = next(((member, *without(member)) for member in members if (side, member) in unrendered), None)
+            if detached is None:
+                whole, units = similarity(bead.source, bead.target), None  # this and ``kept``: vectors the DP made
+                for member in members:
+                    kept, rest = without(member)
+                    if kept <= whole or (detached is not None and kept <= detached[1]):
+                        continue
+                    if units is None:  # the clauses are embedded only for a bead that is better without a member
+                        units = self.encoder.embed([single[a:b] for a, b in clause_runs(single)])
+                    vector = self.encoder.embed([texts[member]])[0]
+                    if max(scale(float(vector @ unit)) for unit in units) < self.settings.detach_below:
+                        detached = (member, kept, rest)
             if detached is None:
                 result.append(bead)
                 continue
@@ -164,11 +218,16 @@ class Aligner:
             result += [orphan, pair] if member < rest[0] else [pair, orphan]
         return result
 
-    def _absorb(self, beads, source, target, source_joiner, target_joiner, scale) -> list[Bead]:
+    def _absorb(self, beads, source, target, source_joiner, target_joiner, scale,
+                unrendered: dict[tuple[str, int], int]) -> list[Bead]:
         """Give each unaligned sentence to a neighbouring bead when the bead, with the sentence
         attached, matches its other side at least as well: then the sentence's content is there
         (a translator split one sentence into three, a segmentation fragment), and calling it
-        omitted or added would be a false alarm. The DP's beads stop at two sentences a side."""
+        omitted or added would be a false alarm. The DP's beads stop at two sentences a side.
+        A sentence taken out because its words find no counterpart in a sentence does not go back
+        to that sentence's bead: a sentence on its neighbour's topic can lift the bead's
+        similarity without being translated (the other neighbour may take it: the DP may have
+        paired the wrong sentences)."""
         similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
         beads = list(beads)
         k = 0
@@ -177,10 +236,14 @@ class Aligner:
             if bead.source and bead.target:
                 k += 1
                 continue
+            side, index = ("source", bead.source[0]) if bead.source else ("target", bead.target[0])
+            read_against = unrendered.get((side, index))
             options = []
             for neighbour in (k - 1, k + 1):
                 if 0 <= neighbour < len(beads) and beads[neighbour].source and beads[neighbour].target:
                     other = beads[neighbour]
+                    if read_against in (other.target if side == "source" else other.source):
+                        continue
                     merged_source = tuple(sorted(other.source + bead.source))
                     merged_target = tuple(sorted(other.target + bead.target))
                     before = similarity(other.source, other.target)

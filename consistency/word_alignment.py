@@ -39,6 +39,20 @@ class TokenAlignment:
                 result.append(cls(source_tokens, target_tokens, source_tokens.vectors @ target_tokens.vectors.T))
         return result
 
+    def aligned(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which source and which target tokens are aligned both ways (each the other's most similar)."""
+        best_target, best_source = self.similarity.argmax(1), self.similarity.argmax(0)
+        return (best_source[best_target] == np.arange(len(best_target)),
+                best_target[best_source] == np.arange(len(best_source)))
+
+    def aligned_share(self, start: int, end: int) -> float:
+        """The share of the characters of the source tokens inside [start, end) aligned both ways."""
+        inside = self.source_tokens(start, end)
+        if not inside:
+            return 0.0
+        widths = np.array([b - a for a, b in self.source.offsets[inside]], dtype=np.float64)
+        return float(widths[self.aligned()[0][inside]].sum() / max(widths.sum(), 1.0))
+
     def reversed(self) -> "TokenAlignment":
         """The same alignment read from the other side."""
         return TokenAlignment(self.target, self.source, self.similarity.T)

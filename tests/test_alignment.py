@@ -9,7 +9,7 @@ import pytest
 
 from consistency.alignment import (AlignmentSettings, Aligner, Normaliser, band_around_anchors, find_anchors,
                                    length_ratio, longest_increasing)
-from consistency.encoders.base import Encoder
+from consistency.encoders.base import Encoder, TokenVectors
 
 DIM = 2048
 
@@ -37,7 +37,20 @@ class MeaningEncoder(Encoder):
         return out
 
     def embed_tokens(self, texts, layer=None):
-        raise NotImplementedError
+        """Each ``m<k>`` a token of meaning k; its n-th mention in a text also leans towards the
+        n-th mention on the other side, as context sets a contextual model's repeated words apart."""
+        result = []
+        for text in texts:
+            offsets, vectors, mentions = [], [], {}
+            for match in re.finditer(r"m(\d+)", text):
+                k = int(match.group(1))
+                mentions[k] = mentions.get(k, 0) + 1
+                vector = 1.87 * np.eye(DIM)[0] + np.eye(DIM)[k + 1] + 0.5 * np.eye(DIM)[DIM - mentions[k]]
+                offsets.append(match.span())
+                vectors.append(vector / np.linalg.norm(vector))
+            result.append(TokenVectors(text, np.array(offsets, dtype=np.int64).reshape(-1, 2),
+                                       np.array(vectors, dtype=np.float32).reshape(-1, DIM)))
+        return result
 
     def signature(self):
         return {"model": self.name, "model_sha256": "0" * 64}
@@ -146,3 +159,21 @@ def test_a_dropped_sentence_folded_in_where_it_evens_the_lengths_is_taken_out_of
     target = [sentence(0), sentence(1), wordier(sentence(2), 1.0), sentence(3), sentence(4)]
     assert ((2, 3), (2,)) in align(source, target, detach_below=-1e9)
     assert align(source, target)[2:4] == [((2,), (2,)), ((3,), ())]
+
+
+def test_a_dropped_sentence_on_its_neighbours_topic_is_taken_out_by_its_words():
+    # The dropped sentence shares a meaning with the sentence before it, so as a whole it still
+    # resembles that sentence's (long) translation and the similarity rule keeps it folded in;
+    # word by word, its mentions of the shared meaning find the translation's taken by the
+    # neighbour's and the rest find nothing.
+    source = [sentence(0), sentence(1), sentence(2, 7), sentence(2, 20, 21), sentence(3), sentence(4)]
+    long_rendering = " ".join(["m2"] * 4 + ["m7"] * 12) + "."  # as long as the two source sentences
+    target = [sentence(0), sentence(1), long_rendering, sentence(3), sentence(4)]
+    assert ((2, 3), (2,)) in align(source, target, detach_aligned_below=0.0)
+    assert align(source, target)[2:4] == [((2,), (2,)), ((3,), ())]
+
+
+def test_a_sentence_the_translator_joined_to_its_neighbour_stays_in_the_bead():
+    source = [sentence(0), sentence(1), sentence(2, 7), sentence(20, 21), sentence(3), sentence(4)]
+    target = [sentence(0), sentence(1), sentence(2, 7, 20, 21), sentence(3), sentence(4)]
+    assert align(source, target)[2] == ((2, 3), (2,))

@@ -251,7 +251,7 @@ def _features(pair: JudgedPair, tokens: TokenAlignment | None) -> dict[str, floa
                 "source_aligned": 0.0, "target_aligned": 0.0, "longest_gap": 1.0,
                 "weakest_part_aligned": 0.0, "weakest_part_share": 1.0, "source_match": 0.0, "target_match": 0.0}
     if tokens is not None:
-        source_aligned, target_aligned = _aligned(tokens.similarity)
+        source_aligned, target_aligned = tokens.aligned()
         widths = np.array([b - a for a, b in tokens.source.offsets], dtype=np.float64)
         target_widths = np.array([b - a for a, b in tokens.target.offsets], dtype=np.float64)
         total = max(widths.sum(), 1.0)
@@ -268,12 +268,6 @@ def _features(pair: JudgedPair, tokens: TokenAlignment | None) -> dict[str, floa
                 weakest = min(weakest, (aligned, float(widths[inside].sum() / total)))
         features["weakest_part_aligned"], features["weakest_part_share"] = weakest
     return {name: round(float(value), 5) for name, value in features.items()}
-
-
-def _aligned(similarity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Which source and which target tokens are aligned both ways (each the other's most similar)."""
-    best_target, best_source = similarity.argmax(1), similarity.argmax(0)
-    return best_source[best_target] == np.arange(len(best_target)), best_target[best_source] == np.arange(len(best_source))
 
 
 def _longest_run(widths: np.ndarray, inside: np.ndarray) -> float:
