@@ -13,6 +13,13 @@ command), and scores the JSONL it returns:
 
     python -m bench.drift [--docs 24] [--langs fra,deu] [--json PATH]
     python -m bench.drift --checks names --category name --from-english --json bench/out/names.json
+
+A change that can only move some categories is measured by re-running those (the untouched
+pairs always run, with every default check) and merging the re-run into the last full run,
+which keeps the other kinds' recall and records what was re-run at which commit:
+
+    python -m bench.drift --category omission,addition --json bench/out/drift-rerun.json
+    python -m bench.drift --merge bench/out/drift-rerun.json   # writes bench/out/drift.json
 """
 from __future__ import annotations
 
@@ -218,6 +225,34 @@ def run(codes: list[str], docs: int, seed: int, checks: str | None = None, categ
     return result
 
 
+def merged(full: dict, rerun: dict, commit: str) -> dict:
+    """The full run with a category re-run's kinds, untouched pairs and false findings in place
+    of its own; the rest (other kinds, the batch's time for all pairs) stays the full run's."""
+    categories = sorted({key.split("/")[0] for key in rerun["recall"] if ":" not in key})
+    kept = {key: value for key, value in full["recall"].items()
+            if key.split(":")[-1].split("/")[0] not in categories}
+    result = {**full, "recall": dict(sorted({**kept, **rerun["recall"]}.items())),
+              "false_per_100_sentences": rerun["false_per_100_sentences"], "false_findings": rerun["false_findings"],
+              "signature": rerun["signature"]}
+    result["rerun"] = {"categories": categories, "commit": commit, "cases": rerun["cases"],
+                       "batch_seconds": rerun["batch_seconds"],
+                       "full_run_commit": full.get("rerun", {}).get("full_run_commit", full.get("commit", "unknown"))}
+    return result
+
+
+def merge(path: str) -> int:
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    full = {**results["drift"], "commit": results.get("drift", {}).get("commit", results["meta"]["commit"])}
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    result = merged(full, json.loads(Path(path).read_text(encoding="utf-8")), head or "unknown")
+    out = ROOT / "bench" / "out" / "drift.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"merged {path} into {out.relative_to(ROOT)} (re-run: {', '.join(result['rerun']['categories'])})",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--langs", default=",".join(ntrex.LANGUAGES))
@@ -228,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--checks", default=None, help="checks to run, as for `consistency batch` (default: the default ones)")
     parser.add_argument("--category", default=None, help="plant only this category's kinds (e.g. name, or omission,addition)")
     parser.add_argument("--from-english", action="store_true", help="English -> language only")
+    parser.add_argument("--merge", default=None, metavar="RERUN_JSON",
+                        help="merge a --category re-run into bench/results.json's full run (writes bench/out/drift.json)")
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge)
     if not ntrex.available():
         print(f"NTREX data not found at {ntrex.DATA}: skipping the drift benchmark", file=sys.stderr)
         return 0

@@ -274,7 +274,7 @@ def drift_tables(drift: dict) -> list[str]:
              "through `consistency batch`; each cell is ours / pofilter (translate-toolkit, `numbers`, "
              "`doublequoting`, `singlequoting`, given the line pairs ready-aligned). Recall counts a drift "
              "as caught when a finding of its category points at it; false findings are on the untouched "
-             "professional translations.", "",
+             "professional translations." + _rerun_note(drift), "",
              "| direction | false findings per 100 sentences | " + " | ".join(f"{c} recall" for c in CATEGORIES) + " |",
              "| --- | --- | " + " | ".join("---" for _ in CATEGORIES) + " |"]
     for direction, row in drift["false_per_100_sentences"].items():
@@ -310,6 +310,16 @@ def drift_tables(drift: dict) -> list[str]:
               "sentences with their original, which the sentence cache embeds once, so this is not the rate "
               "for distinct articles (see the speed table).", ""]
     return lines
+
+
+def _rerun_note(drift: dict) -> str:
+    rerun = drift.get("rerun")
+    if not rerun:
+        return ""
+    categories = ",".join(rerun["categories"])
+    return (f" The {', '.join(rerun['categories'])} kinds and the untouched pairs were re-run at `{rerun['commit']}` "
+            f"({rerun['cases']} pairs, `python -m bench.drift --category {categories}`, merged with `--merge`); "
+            f"the other kinds' recall is the full run's at `{rerun['full_run_commit']}`.")
 
 
 def names_table(names: dict) -> list[str]:

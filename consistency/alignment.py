@@ -20,8 +20,9 @@ The Bertalign/Vecalign recipe over the encoder's vectors:
    unaligned sentence scores ``skip``.
 5. A member of a 2-1 or 1-2 bead that no part of the other side renders is taken out (the DP
    folds a dropped or inserted sentence into its neighbour's bead where that evens the
-   lengths); then an unaligned sentence joins a neighbouring bead whose match it does not
-   lower (a translator split a sentence into three; a fragment of a mis-split sentence).
+   lengths): no clause there resembles it, or, word by word, its tokens find no counterpart;
+   then an unaligned sentence joins a neighbouring bead whose match it does not lower (a
+   translator split a sentence into three; a fragment of a mis-split sentence).
 """
 from __future__ import annotations
 
