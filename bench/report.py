@@ -317,7 +317,7 @@ def _rerun_note(drift: dict) -> str:
     if not rerun:
         return ""
     categories = ",".join(rerun["categories"])
-    return (f" The {', '.join(rerun['categories'])} kinds and the untouched pairs were re-run at `{rerun['commit']}` "
+    return (f" The {' and '.join(rerun['categories'])} kinds and the untouched pairs were re-run at `{rerun['commit']}` "
             f"({rerun['cases']} pairs, `python -m bench.drift --category {categories}`, merged with `--merge`); "
             f"the other kinds' recall is the full run's at `{rerun['full_run_commit']}`.")
 
