@@ -151,25 +151,21 @@ class Aligner:
                 continue
             side, members, texts, joiner = (("source", bead.source, source, source_joiner) if len(bead.source) == 2
                                             else ("target", bead.target, target, target_joiner))
-            # A member's length in both languages: char_ratio is source characters per target one.
-            scale = 1 / char_ratio if side == "source" else char_ratio
-            if all(len(texts[k]) < settings.detach_min_chars and len(texts[k]) * scale < settings.detach_min_chars
-                   for k in members):
+            # A member's length in the other language too: char_ratio is source characters per target one.
+            to_other = 1 / char_ratio if side == "source" else char_ratio
+            readable = [k for k in members if max(len(texts[k]), len(texts[k]) * to_other) >= settings.detach_min_chars]
+            if not readable:
                 continue
             other = bead.target[0] if side == "source" else bead.source[0]
-            single = target[other] if side == "source" else source[other]
-            merged.append((side, members, texts, joiner, scale, other))
-            pairs.append((joiner.join(texts[k] for k in members), single))
+            merged.append((side, members, texts, joiner, readable, other))
+            pairs.append((joiner.join(texts[k] for k in members), target[other] if side == "source" else source[other]))
         unrendered = {}
-        for (side, members, texts, joiner, scale, other), tokens in zip(merged, TokenAlignment.many(self.encoder, pairs)):
+        for (side, members, texts, joiner, readable, other), tokens in zip(merged, TokenAlignment.many(self.encoder, pairs)):
             if tokens is None:
                 continue
-            shares, start = [], 0
-            for k in members:
-                if max(len(texts[k]), len(texts[k]) * scale) >= settings.detach_min_chars:
-                    shares.append((tokens.aligned_share(start, start + len(texts[k])), k))
-                start += len(texts[k]) + len(joiner)
-            share, member = min(shares)
+            starts = [sum(len(texts[j]) + len(joiner) for j in members[:position]) for position in range(len(members))]
+            share, member = min((tokens.aligned_share(start, start + len(texts[k])), k)
+                                for k, start in zip(members, starts) if k in readable)
             if share < settings.detach_aligned_below:
                 unrendered[(side, member)] = other
         return unrendered
