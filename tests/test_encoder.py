@@ -80,6 +80,39 @@ def test_cache_returns_the_same_vectors_and_skips_known_texts(tiny):
     assert TEXTS[0] not in cached._vectors and cached.tokenizer is tiny.tokenizer
 
 
+def test_cache_keeps_token_vectors_by_text_and_layer_up_to_a_number_of_tokens(tiny):
+    from consistency.encoders.cache import CachedEncoder
+
+    calls = []
+
+    class Counting(type(tiny)):
+        def embed_tokens(self, texts, layer=None):
+            calls.append((list(texts), layer))
+            return super().embed_tokens(texts, layer)
+
+    counting = Counting.__new__(Counting)
+    counting.__dict__.update(tiny.__dict__)
+    sizes = {text: len(tiny.embed_tokens([text], 1)[0].offsets) for text in TEXTS}
+    cached = CachedEncoder(counting, token_capacity=sizes[TEXTS[0]] + sizes[TEXTS[1]])
+    first = cached.embed_tokens(TEXTS[:2], 1)
+    again = cached.embed_tokens([TEXTS[1], TEXTS[0], TEXTS[1]], 1)
+    assert calls == [(TEXTS[:2], 1)]
+    assert again[0] is first[1] and again[1] is first[0] and again[2] is first[1]
+    for mine, fresh in zip(first, tiny.embed_tokens(TEXTS[:2], 1)):
+        np.testing.assert_array_equal(mine.offsets, fresh.offsets)
+        np.testing.assert_allclose(mine.vectors, fresh.vectors, atol=1e-5)
+    # Another layer is another vector.
+    cached.embed_tokens([TEXTS[1]], 2)
+    assert calls[-1] == ([TEXTS[1]], 2)
+    # Over capacity, the least recently used go: TEXTS[0] (its last use came before TEXTS[1]'s).
+    assert (1, TEXTS[0]) not in cached._tokens and (2, TEXTS[1]) in cached._tokens
+    # Callers share what is kept, so nobody may write into it.
+    with pytest.raises(ValueError, match="read-only"):
+        again[0].vectors[0, 0] = 0.0
+    # A single call larger than the capacity still gets all its texts.
+    assert len(cached.embed_tokens(TEXTS, 1)) == len(TEXTS)
+
+
 def test_a_local_directory_loads_through_the_registry(tiny_model_dir):
     from consistency.encoders.registry import load_encoder
 
