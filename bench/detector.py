@@ -167,6 +167,8 @@ def rates(rows: list[dict], scores: np.ndarray, directions: dict, threshold: flo
             by_kind = collections.Counter(kind for _, kind in found[name])
             result[name]["found_by_kind"] = {kind: by_kind[kind] for kind in d["planted_kinds"]}
     return result
+
+
 def overall(per_direction: dict, directions: dict) -> dict:
     sentences = sum(directions[n]["sentences"] for n in per_direction)
     planted = sum(directions[n]["planted"] for n in per_direction)

@@ -221,8 +221,13 @@ def run(codes: list[str], docs: int, seed: int, checks: str | None = None, categ
     result.update({"articles_per_direction": docs, "seed": seed, "cases": len(cases), "checks": checks or "default",
                    "batch_seconds": round(seconds, 1),
                    "throughput_pairs_per_minute": round(60 * len(cases) / seconds, 1),
-                   "signature": signature})
+                   "signature": signature, "commit": _head()})
     return result
+
+
+def _head() -> str:
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return head or "unknown"
 
 
 def merged(full: dict, rerun: dict, commit: str) -> dict:
@@ -242,9 +247,10 @@ def merged(full: dict, rerun: dict, commit: str) -> dict:
 
 def merge(path: str) -> int:
     results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
-    full = {**results["drift"], "commit": results.get("drift", {}).get("commit", results["meta"]["commit"])}
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    result = merged(full, json.loads(Path(path).read_text(encoding="utf-8")), head or "unknown")
+    full = {**results["drift"], "commit": results["drift"].get("commit", results["meta"]["commit"])}
+    rerun = json.loads(Path(path).read_text(encoding="utf-8"))
+    # The commit the re-run ran at (older re-runs did not record it: the merge's HEAD stands in).
+    result = merged(full, rerun, rerun.get("commit") or _head())
     out = ROOT / "bench" / "out" / "drift.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
