@@ -18,7 +18,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 
-from bench import ntrex
+from bench import commit, ntrex
 
 MERGE_RATE = 0.10
 SPLIT_RATE = 0.10
@@ -103,7 +103,8 @@ def run(langs: list[str], docs: int | None, seed: int = 13) -> dict:
         print(f"{code:7s} strict F1 {f1:.4f}  P {precision:.4f}  R {recall:.4f}  beads {n_gold} {shapes}",
               file=sys.stderr)
     return {"articles": len(english), "seed": seed, "seconds": round(time.perf_counter() - started, 1),
-            "languages": results, "signature": encoder.signature(), "settings": asdict(aligner.settings)}
+            "languages": results, "signature": encoder.signature(), "settings": asdict(aligner.settings),
+            "commit": commit()}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import ntrex
+from bench import commit, ntrex
 from bench.perturb import PERTURBATIONS, QUOTES, Label, document_span, plant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,16 +221,11 @@ def run(codes: list[str], docs: int, seed: int, checks: str | None = None, categ
     result.update({"articles_per_direction": docs, "seed": seed, "cases": len(cases), "checks": checks or "default",
                    "batch_seconds": round(seconds, 1),
                    "throughput_pairs_per_minute": round(60 * len(cases) / seconds, 1),
-                   "signature": signature, "commit": _head()})
+                   "signature": signature, "commit": commit()})
     return result
 
 
-def _head() -> str:
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    return head or "unknown"
-
-
-def merged(full: dict, rerun: dict, commit: str) -> dict:
+def merged(full: dict, rerun: dict, rerun_commit: str) -> dict:
     """The full run with a category re-run's kinds, untouched pairs and false findings in place
     of its own; the rest (other kinds, the batch's time for all pairs) stays the full run's."""
     categories = sorted({key.split("/")[0] for key in rerun["recall"] if ":" not in key})
@@ -239,7 +234,7 @@ def merged(full: dict, rerun: dict, commit: str) -> dict:
     result = {**full, "recall": dict(sorted({**kept, **rerun["recall"]}.items())),
               "false_per_100_sentences": rerun["false_per_100_sentences"], "false_findings": rerun["false_findings"],
               "signature": rerun["signature"]}
-    result["rerun"] = {"categories": categories, "commit": commit, "cases": rerun["cases"],
+    result["rerun"] = {"categories": categories, "commit": rerun_commit, "cases": rerun["cases"],
                        "batch_seconds": rerun["batch_seconds"],
                        "full_run_commit": full.get("rerun", {}).get("full_run_commit", full.get("commit", "unknown"))}
     return result
@@ -250,7 +245,7 @@ def merge(path: str) -> int:
     full = {**results["drift"], "commit": results["drift"].get("commit", results["meta"]["commit"])}
     rerun = json.loads(Path(path).read_text(encoding="utf-8"))
     # The commit the re-run ran at (older re-runs did not record it: the merge's HEAD stands in).
-    result = merged(full, rerun, rerun.get("commit") or _head())
+    result = merged(full, rerun, rerun.get("commit") or commit())
     out = ROOT / "bench" / "out" / "drift.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+
+from bench import commit
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -36,8 +37,7 @@ def collect() -> dict:
         direction.pop("faithful_gains", None), direction.pop("planted_gains", None)  # bench/out keeps them
     for finding in results.get("quotes", {}).get("false_findings", []):
         finding.pop("message", None)  # it quotes the article's quotations
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    results["meta"] = {"date": datetime.date.today().isoformat(), "commit": commit.stdout.strip() or "unknown",
+    results["meta"] = {"date": datetime.date.today().isoformat(), "commit": commit(),
                        "cores": os.cpu_count()}
     return results
 
@@ -50,7 +50,7 @@ def table(results: dict) -> str:
     if alignment:
         lines += [f"**Sentence alignment**, strict F1 on all {alignment['articles']} NTREX-128 articles, "
                   "English → language, with ~10 % of target sentences merged and ~10 % split "
-                  f"(seed {alignment['seed']}):", "",
+                  f"(seed {alignment['seed']}; {alignment['seconds']:.0f} s{_at(alignment)}):", "",
                   "| language | strict F1 | precision | recall | gold beads (1-1 / 2-1 / 1-2) |",
                   "| --- | --- | --- | --- | --- |"]
         for code, row in alignment["languages"].items():
@@ -306,10 +306,15 @@ def drift_tables(drift: dict) -> list[str]:
         if ":" not in key:
             lines.append(f"| {key} | {value['planted']} | {value['recall']:.2f} | {value['pofilter_recall']:.2f} |")
     lines += ["", f"`consistency batch` checked those pairs at {drift['throughput_pairs_per_minute']:.0f} pairs per "
-              f"minute ({drift['batch_seconds']:.0f} s, model load included); the drifted copies share most "
-              "sentences with their original, which the sentence cache embeds once, so this is not the rate "
-              "for distinct articles (see the speed table).", ""]
+              f"minute ({drift['batch_seconds']:.0f} s, model load included{_at(drift)}); the drifted copies share "
+              "most sentences with their original, which the sentence and token-vector caches embed once, so this "
+              "is not the rate for distinct articles (see the speed table).", ""]
     return lines
+
+
+def _at(run: dict) -> str:
+    """Where a run recorded its commit: the commit, since the table's runs need not share one."""
+    return f", at `{run['commit']}`" if run.get("commit") and not run.get("rerun") else ""
 
 
 def _rerun_note(drift: dict) -> str:

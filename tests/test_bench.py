@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import ntrex
+from bench import commit, ntrex
 
 pytestmark = pytest.mark.skipif(not ntrex.available(), reason="NTREX-128 not found beside the project")
 
@@ -22,6 +22,7 @@ def test_drift_harness_smoke():
     for row in result["recall"].values():
         assert 0 <= row["caught"] <= row["planted"] and 0 <= row["pofilter_caught"] <= row["planted"]
     assert result["throughput_pairs_per_minute"] > 0
+    assert result["commit"] == commit() != "unknown"  # the run says which code it measured
 
 
 def test_alignment_harness_smoke():
@@ -30,6 +31,7 @@ def test_alignment_harness_smoke():
     result = run(["fra"], docs=2)
     row = result["languages"]["fra"]
     assert 0 < row["f1"] <= 1 and row["gold_beads"] > 0
+    assert result["commit"] == commit()
 
 
 def test_negation_calibration_counts_findings_per_margin_and_the_worst_direction():
