@@ -13,9 +13,10 @@ import numpy as np
 
 from .base import Encoder, TokenVectors
 
-# About 390 MB of float32 vectors at e5-small's 384 dimensions: the token passes of a few
-# hundred articles' worth of checked pairs.
-TOKEN_CAPACITY = 250_000
+# About 150 MB of float32 vectors at e5-small's 384 dimensions. What recurs is an article's own
+# passages (one source against several translations, a benchmark's copies of one article): a
+# hundred articles' worth of them.
+TOKEN_CAPACITY = 100_000
 
 
 class CachedEncoder(Encoder):
