@@ -4,25 +4,27 @@ on faithful translations, and how many dropped and inserted sentences are found.
 Checks faithful NTREX-128 article pairs (English and each language, both ways) of articles
 outside every benchmark sample, and for each one copy with a line dropped and one with a line
 of another article inserted (``bench.perturb``, seeded apart from the benchmark's), with the
-omission and shortened checks (a dropped sentence the aligner folds into a 2-1 pair is the
-shortened check's). Prints the findings per 100 source sentences of the faithful pairs, the
+omission, shortened and lengthened checks (a dropped sentence the aligner folds into a 2-1 pair
+is the shortened check's, an inserted one folded into a 1-2 pair the lengthened check's). Prints the findings per 100 source sentences of the faithful pairs, the
 worst direction, and the share of drops and insertions found; the aligner's ``detach_below``
-and its length ratio were chosen by this.
+and its length ratio were chosen by this (the word rule's ``detach_aligned_below`` on the first
+20 of these articles).
 
     python -m bench.omission --docs 40 --json bench/out/omission.json
 """
 from __future__ import annotations
 
-from . import calibration, ntrex
+from . import calibration, commit, ntrex
 from .drift import Case, caught
 from .perturb import plant
 from consistency import Checker, Settings
 
 KINDS = {"omission/sentence": "omission", "addition/sentence": "addition"}
+CHECKS = ("omission", "shortened", "lengthened")
 
 
 def measure(indices: list[int], docs: int) -> dict:
-    checker = Checker(Settings(checks=("omission", "shortened")))
+    checker = Checker(Settings(checks=CHECKS))
     english = ntrex.articles("eng")
     directions = {}
     for code, lang in ntrex.LANGUAGES.items():
@@ -60,6 +62,7 @@ def summary(directions: dict, docs: int) -> dict:
         found = sum(d[kind][1] for d in directions.values())
         result[kind] = {"planted": planted, "found": found, "recall": round(found / max(planted, 1), 3)}
     result["per_direction"] = directions
+    result.update({"checks": list(CHECKS), "commit": commit()})
     return result
 
 

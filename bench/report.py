@@ -116,7 +116,8 @@ def batch_table(batch: dict) -> list[str]:
 def omission_table(omission: dict) -> list[str]:
     return [f"**Omissions and additions: calibration**, `make bench-omission`: faithful NTREX-128 pairs of "
             f"{omission['docs']} articles outside every benchmark sample, English and 8 languages both ways "
-            f"({omission['sentences']} source sentences), with the omission and shortened checks, and one copy of each "
+            f"({omission['sentences']} source sentences), with the {_listed(omission.get('checks', ['omission', 'shortened']))} "
+            f"checks{_at(omission)}, and one copy of each "
             "with a line dropped and one with a line of another article inserted (seeded apart from the benchmark).", "",
             "| findings per 100 sentences, faithful | worst direction | dropped lines found | inserted lines found |",
             "| --- | --- | --- | --- |",
@@ -124,6 +125,10 @@ def omission_table(omission: dict) -> list[str]:
             f"{omission['omission/sentence']['found']} / {omission['omission/sentence']['planted']} "
             f"({omission['omission/sentence']['recall']:.3f}) | {omission['addition/sentence']['found']} / "
             f"{omission['addition/sentence']['planted']} ({omission['addition/sentence']['recall']:.3f}) |", ""]
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def negation_table(negation: dict, in_use: dict | None = None) -> list[str]:

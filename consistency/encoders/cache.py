@@ -2,7 +2,7 @@
 sentences again (a batch with one source and several translations, re-runs, benchmarks).
 
 Sentence vectors are kept by text. Token vectors (word alignment's input: one vector per token,
-so a sentence's take as much room as forty sentence vectors) are kept by text and layer, up to a
+so one sentence's take the room of forty sentence vectors) are kept by text and layer, up to a
 number of tokens rather than of texts, so that a few long passages cannot fill memory."""
 from __future__ import annotations
 
