@@ -5,10 +5,10 @@ Checks faithful NTREX-128 article pairs (English and each language, both ways) o
 outside every benchmark sample, and for each one copy with a line dropped and one with a line
 of another article inserted (``bench.perturb``, seeded apart from the benchmark's), with the
 omission, shortened and lengthened checks (a dropped sentence the aligner folds into a 2-1 pair
-is the shortened check's, an inserted one folded into a 1-2 pair the lengthened check's). Prints the findings per 100 source sentences of the faithful pairs, the
-worst direction, and the share of drops and insertions found; the aligner's ``detach_below``
-and its length ratio were chosen by this (the word rule's ``detach_aligned_below`` on the first
-20 of these articles).
+is the shortened check's, an inserted one folded into a 1-2 pair the lengthened check's).
+Prints the findings per 100 source sentences of the faithful pairs, the worst direction, and the
+share of drops and insertions found; the aligner's ``detach_below`` and its length ratio were
+chosen by this (the word rule's ``detach_aligned_below`` on the first 20 of these articles).
 
     python -m bench.omission --docs 40 --json bench/out/omission.json
 """
