@@ -469,6 +469,7 @@ MARKS = "\"'“”‘’„‚«»‹›「」『』〝〟《》—–:,. \n\u00
 @given(st.text(alphabet=st.sampled_from(list(MARKS)), max_size=300) | st.text(max_size=200),
        st.sampled_from(["en", "fr", "de", "ru", "es", "da", "sv", "pl", "zh", "ja", "ko", "ar", "xx"]))
 @example("–“:,", "fr")  # once a dialogue trimmed of its comma ended inside the quotation it held
+@example(">", "en")  # once refused: segmentation leaves no sentence in a lone e-mail quote marker
 def test_any_text_gives_well_formed_quotations(text, lang):
     doc = document(text, lang)
     found = find_quotes(doc)
@@ -509,6 +510,7 @@ def test_an_unsegmented_document_is_refused():
     with pytest.raises(ValueError):
         find_quotes(Document("“Hello,” he said.", "en"))
     assert find_quotes(Document("  \n", "en")) == []
+    assert find_quotes(segment(Document("\t>", "en"))) == []  # no word, so no sentence: nothing refused
 
 
 @pytest.mark.parametrize("text, lang, content", [

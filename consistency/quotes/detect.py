@@ -135,7 +135,9 @@ def find_quotes(document: Document) -> list[Quote]:
     inside it)."""
     text = document.text
     if not document.sentences:
-        if text.strip():
+        # Segmentation leaves none where the text holds no word (blank, or only the ">" of a
+        # quoted e-mail line); a text with words and no sentences was never segmented.
+        if any(c.isalnum() for c in text):
             raise ValueError("find_quotes needs a segmented Document (consistency.segmentation.segment)")
         return []
     paragraphs = _paragraphs(document)
