@@ -88,9 +88,11 @@ bench-detector: bench-negation
 
 # The same measures, then each language pair's negation margin and the negation and shortened
 # (shared by the lengthened check) detectors (each with its threshold) written to consistency/calibrations/ (committed: a few kilobytes, and NTREX-128 is not there on
-# every machine the tool runs on).
+# every machine the tool runs on), with each language's characters per English character (the
+# length checks' ratio for an article too short to give its own).
 calibrate: models
 	mkdir -p bench/out
+	$(BIN)/python -m bench.lengths --docs 60 --json bench/out/lengths.json --calibrate
 	$(BIN)/python -m bench.negation --docs 75 --json bench/out/negation.json --calibrate
 	$(BIN)/python -m bench.detector --json bench/out/detector.json --calibrate
 	$(BIN)/python -m bench.shortened --docs 60 --json bench/out/shortened.json

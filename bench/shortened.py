@@ -36,6 +36,7 @@ def collect(indices: list[int]) -> tuple[list[dict], dict]:
     checker = Checker(Settings(checks=("shortened", "lengthened"),
                                check_options={"shortened": {"cover": CANDIDATE_COVER},
                                               "lengthened": {"cover": CANDIDATE_COVER}}))
+    length_check = checker.checks[0]
     english = ntrex.articles("eng")
     rows: list[dict] = []
     directions: dict[str, dict] = collections.defaultdict(lambda: {"sentences": 0, "planted": 0, "planted_kinds": {},
@@ -52,8 +53,10 @@ def collect(indices: list[int]) -> tuple[list[dict], dict]:
                                        target_lang=target_lang)
                 direction["sentences"] += len(report.source.sentences)
                 for check, context in (("shortened", report), ("lengthened", _mirrored(report))):
+                    usual, _ = length_check.usual_ratio(context)  # the article's own, or its language pair's
                     for bead, source_chars, target_chars, ratio in judged(context.source.sentences,
-                                                                          context.target.sentences, context.alignment):
+                                                                          context.target.sentences, context.alignment,
+                                                                          usual):
                         rows.append({"direction": f"{source_lang}-{target_lang}", "check": check,
                                      "judged": long_enough(source_chars, ratio),
                                      "cover": target_chars / (source_chars * ratio)})

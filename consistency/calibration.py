@@ -18,6 +18,7 @@ from pathlib import Path
 from .detector import Detector
 
 FOLDER = Path(__file__).parent / "calibrations"
+LENGTHS = FOLDER / "lengths.json"  # model-free: how long each language writes (``bench.lengths``)
 
 
 def pair_key(source_lang: str, target_lang: str) -> str:
@@ -48,6 +49,27 @@ class Calibration:
 
     def threshold(self, check: str, setting: str, source_lang: str, target_lang: str) -> float | None:
         return self.thresholds.get(check, {}).get(setting, {}).get(pair_key(source_lang, target_lang))
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """How many characters each language writes for one English character, measured on faithful
+    translations (``python -m bench.lengths``): the usual ratio of a pair whose article is too short
+    to give its own. A pair of two other languages takes the quotient of theirs."""
+    per_english_char: dict
+    file_sha256: str
+
+    @classmethod
+    def load(cls, path: Path = LENGTHS) -> "Lengths | None":
+        if not path.is_file():
+            return None
+        raw = path.read_bytes()
+        return cls(json.loads(raw)["chars_per_english_char"], hashlib.sha256(raw).hexdigest())
+
+    def ratio(self, source_lang: str, target_lang: str) -> float | None:
+        """Target characters per source character; None where either language was not measured."""
+        source, target = (self.per_english_char.get(lang.split("-")[0].lower()) for lang in (source_lang, target_lang))
+        return None if source is None or target is None else target / source
 
 
 @dataclass

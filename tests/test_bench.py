@@ -65,3 +65,19 @@ def test_omission_calibration_sums_directions_and_reads_as_a_table():
     assert result["addition/sentence"]["recall"] == 0.75
     assert "| 0.25 | 1.00 | 7 / 8 (0.875) | 6 / 8 (0.750) |" in omission_table(result)
 
+
+
+def test_the_length_ratios_are_measured_on_the_calibration_articles_and_match_the_committed_file():
+    import json
+
+    from bench.calibration import held_out
+    from bench.lengths import measured
+    from consistency.calibration import LENGTHS
+
+    result = measured(held_out(60))
+    ratios = result["chars_per_english_char"]
+    assert ratios["en"] == 1.0 and ratios["zh"] < ratios["ja"] < ratios["ko"] < ratios["ar"] < 1 < ratios["ru"] < ratios["fr"]
+    for lang, spread in result["spread"].items():
+        assert spread["article_median_p10"] < ratios[lang] < spread["article_median_p90"]
+    # What the checks read is what this command measures (re-run it with --calibrate after a change).
+    assert json.loads(LENGTHS.read_text(encoding="utf-8"))["chars_per_english_char"] == ratios

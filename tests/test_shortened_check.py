@@ -46,13 +46,39 @@ def test_a_clause_left_out_is_found_and_pointed_at(shortened):
     assert finding.details["missing"] == finding.source.text and finding.details["similarity_without_it"] > 0.8
 
 
-def test_a_short_sentence_or_a_short_article_is_not_judged(shortened):
+def test_a_short_sentence_is_not_judged(shortened):
     target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
     # "Message details" / "Détails du message" is under 40 characters: its length says nothing.
     assert shortened.check(SOURCE, target.replace("Détails du message", "Détails", 1)).findings == []
-    # Four sentences a side: too few one-to-one pairs to know the article's usual ratio.
-    four = "\n".join(SOURCE.splitlines()[:4]), "\n".join(target.splitlines()[:4])
-    assert shortened.check(four[0], four[1].replace("reçue la semaine dernière par Pyongyang, ", "")).findings == []
+
+
+def test_a_short_article_is_judged_by_its_language_pairs_ratio(shortened):
+    target = (SEEDS / "faithful" / "000.fr.txt").read_text(encoding="utf-8")
+    # Four sentences a side: too few one-to-one pairs to know the article's own usual ratio.
+    four = "\n".join(SOURCE.splitlines()[:4]) + "\n", "\n".join(target.splitlines()[:4]) + "\n"
+    assert shortened.check(*four).findings == []
+    cut = (" à Moscou dans sa guerre contre l’Ukraine, y voyant la preuve d’une véritable «\u00a0fraternité de combat\u00a0»"
+           " entre les deux pays")
+    assert cut in four[1]
+    (finding,) = shortened.check(four[0], four[1].replace(cut, "", 1)).findings
+    assert finding.details["usual_ratio_from"] == "language pair"
+    assert finding.details["usual_ratio"] == pytest.approx(1.19, abs=0.02)  # French for one English character
+
+
+def test_a_short_article_of_an_unmeasured_pair_is_not_judged():
+    from consistency.calibration import Lengths
+    from consistency.checks.shortened import judged
+    from consistency.document import Sentence
+
+    lengths = Lengths.load()
+    assert lengths.ratio("en", "zh") == pytest.approx(1 / lengths.ratio("zh", "en"))
+    assert lengths.ratio("fr", "de") == pytest.approx(lengths.ratio("en", "de") / lengths.ratio("en", "fr"))
+    assert lengths.ratio("en", "sw") is None and lengths.ratio("sw", "en") is None
+    texts = ["One sentence of running text here, long enough to judge."] * 4
+    sentences = [Sentence(k, 0, len(t), t, k) for k, t in enumerate(texts)]
+    beads = [Bead((k,), (k,), 1.0) for k in range(4)]
+    assert judged(sentences, sentences, beads) == []  # no ratio of its own, none given
+    assert len(judged(sentences, sentences, beads, 1.0)) == 4
 
 
 def test_headlines_are_not_judged_and_brackets_do_not_count():

@@ -3,7 +3,9 @@ shorter than this article's translations are, and whose words find no counterpar
 
 Each article calibrates itself: the usual length ratio is the median, over its one-to-one
 pairs, of target characters to source characters (so Chinese against English, or German
-against English, is judged by its own measure). A pair whose translation covers less than the
+against English, is judged by its own measure). An article with too few such pairs (a
+four-line news item) takes its language pair's ratio measured on faithful translations
+(``consistency.calibration.Lengths``), where the pair was measured. A pair whose translation covers less than the
 length the source calls for may have lost something: a clause or, where the alignment folded a
 dropped sentence into its neighbour's pair (2-1), a whole sentence. Length alone cannot tell a
 compression that keeps the meaning from a part left out, so each pair under ``CANDIDATE_COVER``
@@ -27,6 +29,7 @@ from typing import ClassVar, Iterable
 import numpy as np
 
 from ..alignment import Bead
+from ..calibration import Lengths
 from ..document import Sentence
 from ..findings import Finding, Span
 from ..word_alignment import TokenAlignment
@@ -74,6 +77,7 @@ class JudgedPair:
     similarity: float = 0.0
     features: dict[str, float] | None = None
     probability: float | None = None  # the detector's, where one decided
+    ratio_from: str = "article"  # or "language pair": the article had too few one-to-one pairs
 
     def local(self, span: Span) -> tuple[int, int]:
         """A span of the document, as offsets into ``passage``."""
@@ -92,9 +96,11 @@ class ShortenedCheck(Check):
         # None: this model's detector where it has one, else the length rule at COVER. A cover
         # given here chooses the length rule.
         self.cover, self.min_source_chars = cover, min_source_chars
+        self.lengths = Lengths.load()
 
     def settings(self) -> dict:
-        settings = {"min_source_chars": self.min_source_chars, "min_pairs": MIN_PAIRS}
+        settings = {"min_source_chars": self.min_source_chars, "min_pairs": MIN_PAIRS,
+                    "short_article_ratios": None if self.lengths is None else self.lengths.file_sha256[:12]}
         if self.cover is None:
             return {"cover": COVER, "candidate_cover": CANDIDATE_COVER,
                     "detector": "the model's, where trained (the signature's calibration.used)", **settings}
@@ -103,9 +109,10 @@ class ShortenedCheck(Check):
     def run(self, context: CheckContext) -> Iterable[Finding]:
         detector = context.detector(self.detector) if self.cover is None else None
         below = CANDIDATE_COVER if detector is not None else COVER if self.cover is None else self.cover
-        pairs = [_pair(context, bead, source_chars, target_chars, ratio)
-                 for bead, source_chars, target_chars, ratio in judged(context.source.sentences, context.target.sentences,
-                                                                       context.alignment)
+        ratio, origin = self.usual_ratio(context)
+        pairs = [_pair(context, bead, source_chars, target_chars, ratio, origin)
+                 for bead, source_chars, target_chars, ratio in judged(context.source.sentences,
+                                                                       context.target.sentences, context.alignment, ratio)
                  if long_enough(source_chars, ratio, self.min_source_chars) and target_chars / (source_chars * ratio) < below]
         if not pairs:
             return
@@ -118,6 +125,14 @@ class ShortenedCheck(Check):
         _point(context, pairs)
         for pair in pairs:
             yield self._finding(context, pair)
+
+    def usual_ratio(self, context: CheckContext) -> tuple[float | None, str]:
+        """Target characters per source character for this article, and where that came from:
+        its own one-to-one pairs, else its language pair's measured ratio; None where neither is known."""
+        ratio = article_ratio(context.source.sentences, context.target.sentences, context.alignment)
+        if ratio is None and self.lengths is not None:
+            return self.lengths.ratio(context.source.lang, context.target.lang), "language pair"
+        return ratio, "article"
 
     def _finding(self, context: CheckContext, pair: JudgedPair) -> Finding:
         message = (f"the translation is {pair.cover:.0%} of the length this article's translations give such a passage: "
@@ -147,7 +162,8 @@ def evidence(pair: JudgedPair) -> dict:
     the measures the detector weighed."""
     span = pair.missing
     details = {"source_chars": pair.source_chars, "target_chars": pair.target_chars, "usual_ratio": round(pair.ratio, 3),
-               "cover": round(pair.cover, 3), "passage": pair.passage, "missing": span.text,
+               "usual_ratio_from": pair.ratio_from, "cover": round(pair.cover, 3), "passage": pair.passage,
+               "missing": span.text,
                "source_sentences": list(pair.bead.source), "target_sentences": list(pair.bead.target),
                "similarity": round(pair.similarity, 4),
                "similarity_without_it": None if pair.kept_similarity is None else round(pair.kept_similarity, 4),
@@ -158,11 +174,13 @@ def evidence(pair: JudgedPair) -> dict:
     return details
 
 
-def judged(source: list, target: list, alignment: list[Bead]) -> list[tuple[Bead, int, int, float]]:
-    """(bead, source length, target length, the article's usual ratio) for each pair of running
-    text (both sides end as sentences do) the check judges; none when the ratio is unknown."""
+def judged(source: list, target: list, alignment: list[Bead],
+           ratio: float | None = None) -> list[tuple[Bead, int, int, float]]:
+    """(bead, source length, target length, usual ratio) for each pair of running text (both
+    sides end as sentences do) the check judges, by ``ratio`` or else the article's own; none
+    when neither is known."""
     source_lengths, target_lengths = [measure(s.text) for s in source], [measure(t.text) for t in target]
-    ratio = usual_ratio(alignment, source_lengths, target_lengths)
+    ratio = ratio or usual_ratio(alignment, source_lengths, target_lengths)
     if ratio is None:
         return []
     return [(bead, sum(source_lengths[i] for i in bead.source), sum(target_lengths[j] for j in bead.target), ratio)
@@ -181,6 +199,11 @@ def measure(text: str) -> int:
     return len(_BRACKETED.sub("", text))
 
 
+def article_ratio(source: list, target: list, alignment: list[Bead]) -> float | None:
+    """The article's usual ratio (``usual_ratio``) from its sentences; None with too few pairs."""
+    return usual_ratio(alignment, [measure(s.text) for s in source], [measure(t.text) for t in target])
+
+
 def usual_ratio(alignment: list[Bead], source_lengths: list[int], target_lengths: list[int]) -> float | None:
     """Median target/source character ratio over the one-to-one pairs; None with too few."""
     ratios = [target_lengths[b.target[0]] / source_lengths[b.source[0]] for b in alignment
@@ -188,7 +211,8 @@ def usual_ratio(alignment: list[Bead], source_lengths: list[int], target_lengths
     return statistics.median(ratios) if len(ratios) >= MIN_PAIRS else None
 
 
-def _pair(context: CheckContext, bead: Bead, source_chars: int, target_chars: int, ratio: float) -> JudgedPair:
+def _pair(context: CheckContext, bead: Bead, source_chars: int, target_chars: int, ratio: float,
+          origin: str) -> JudgedPair:
     sentences = [context.source.sentences[i] for i in bead.source]
     starts = [sum(len(s.text) + 1 for s in sentences[:k]) for k in range(len(sentences))]
     parts: list[tuple[Span, str]] = []  # (missing span, what is left)
@@ -204,8 +228,8 @@ def _pair(context: CheckContext, bead: Bead, source_chars: int, target_chars: in
                 parts.append((_piece(sentence, boundary.end(), len(sentence.text)), head))
                 parts.append((_piece(sentence, 0, boundary.start()), tail))
     return JudgedPair(bead, source_chars, target_chars, ratio, target_chars / (source_chars * ratio), sentences,
-                 " ".join(s.text for s in sentences), starts,
-                 " ".join(context.target.sentences[j].text for j in bead.target), parts)
+                      " ".join(s.text for s in sentences), starts,
+                      " ".join(context.target.sentences[j].text for j in bead.target), parts, ratio_from=origin)
 
 
 def _measure(context: CheckContext, pairs: list[JudgedPair]) -> None:
