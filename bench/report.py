@@ -306,10 +306,12 @@ def drift_tables(drift: dict) -> list[str]:
         left_out = 100 * (by_category.get("omission", 0) + by_category.get("addition", 0)) / sentences
         meaning = 100 * by_category.get("meaning", 0) / sentences
         lines.append(f"| {direction} | {ours:.2f} | {theirs:.2f} | {left_out:.2f} | {meaning:.2f} | {left_out + meaning:.2f} |")
+    # Three decimals and the counts: 281 of 353 is 0.796, which two decimals would show as the bar of 0.80.
     lines += ["", "| perturbation kind | planted | recall, ours | recall, pofilter |", "| --- | --- | --- | --- |"]
     for key, value in recall.items():
         if ":" not in key:
-            lines.append(f"| {key} | {value['planted']} | {value['recall']:.2f} | {value['pofilter_recall']:.2f} |")
+            lines.append(f"| {key} | {value['planted']} | {value['recall']:.3f} ({value['caught']}) | "
+                         f"{value['pofilter_recall']:.3f} ({value['pofilter_caught']}) |")
     lines += ["", f"`consistency batch` checked those pairs at {drift['throughput_pairs_per_minute']:.0f} pairs per "
               f"minute ({drift['batch_seconds']:.0f} s, model load included{_at(drift)}); the drifted copies share "
               "most sentences with their original, which the sentence and token-vector caches embed once, so this "
