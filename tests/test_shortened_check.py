@@ -93,6 +93,13 @@ def test_headlines_are_not_judged_and_brackets_do_not_count():
     target = sentences(["Palin évoque le TSPT de son fils"] + running)
     beads = [Bead((k,), (k,), 1.0) for k in range(6)]
     assert [bead.source for bead, *_ in judged(source, target, beads)] == [(k,) for k in range(1, 6)]
+    # Away from the headline, a translation that stops mid-sentence is judged (a cut-off
+    # translation); a source that does not end as a sentence (a caption, a byline) is not.
+    cut = sentences(["Palin évoque le TSPT de son fils"] + running[:4] + ["One sentence of running"])
+    assert [bead.source for bead, *_ in judged(source, cut, beads)] == [(k,) for k in range(1, 6)]
+    stated = sentences(["Sarah Palin cites Track Palin's PTSD at Donald Trump rally."] + running)
+    assert [bead.source for bead, *_ in judged(stated, target, beads)] == [(k,) for k in range(1, 6)]
+    assert [bead.source for bead, *_ in judged(cut, source, beads)] == [(k,) for k in range(1, 5)]
     # Korean and Chinese news give a foreign name's original in brackets: a gloss, not content.
     assert measure("부바 왓슨(Bubba Watson)과 웹 심슨（Webb Simpson）은 이겼다.") == len("부바 왓슨과 웹 심슨은 이겼다.")
 

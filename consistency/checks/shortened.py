@@ -54,7 +54,8 @@ _BOUNDARY = re.compile(r"[,;:،؛，、；：]\s*|\s[—–-]\s")
 # Chinese news give a foreign name's original in them ("부바 왓슨(Bubba Watson)").
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 # A sentence that ends so is running text; headlines, bylines and captions do not, and are
-# rewritten to each language's headline style (a noun phrase becomes a sentence, or back).
+# rewritten to each language's headline style (a noun phrase becomes a sentence, or back). A
+# translation is let off this only away from the headline (``judged``).
 _SENTENCE_END = re.compile(r"[.!?。！？…؟][\"'”’»」』)\]]*\s*$")
 
 
@@ -176,16 +177,18 @@ def evidence(pair: JudgedPair) -> dict:
 
 def judged(source: list, target: list, alignment: list[Bead],
            ratio: float | None = None) -> list[tuple[Bead, int, int, float]]:
-    """(bead, source length, target length, usual ratio) for each pair of running text (both
-    sides end as sentences do) the check judges, by ``ratio`` or else the article's own; none
-    when neither is known."""
+    """(bead, source length, target length, usual ratio) for each pair of running text the check
+    judges, by ``ratio`` or else the article's own; none when neither is known. Running text: the
+    source ends as a sentence does, and so does the translation, unless the pair holds neither
+    side's first sentence (the headline): away from it, a translation that stops mid-sentence
+    where its source ends is what a cut-off translation looks like."""
     source_lengths, target_lengths = [measure(s.text) for s in source], [measure(t.text) for t in target]
     ratio = ratio or usual_ratio(alignment, source_lengths, target_lengths)
     if ratio is None:
         return []
     return [(bead, sum(source_lengths[i] for i in bead.source), sum(target_lengths[j] for j in bead.target), ratio)
-            for bead in alignment if bead.source and bead.target
-            and _SENTENCE_END.search(source[bead.source[-1]].text) and _SENTENCE_END.search(target[bead.target[-1]].text)]
+            for bead in alignment if bead.source and bead.target and _SENTENCE_END.search(source[bead.source[-1]].text)
+            and (_SENTENCE_END.search(target[bead.target[-1]].text) or (0 not in bead.source and 0 not in bead.target))]
 
 
 def long_enough(source_chars: int, ratio: float, minimum: int = MIN_SOURCE_CHARS) -> bool:
