@@ -30,14 +30,12 @@ def measured(indices: list[int]) -> dict:
     per_language, spread = {"en": 1.0}, {}
     for code, lang in ntrex.LANGUAGES.items():
         foreign = ntrex.articles(code)
-        ratios = [measure(t) / measure(s) for k in indices for s, t in zip(english[k].lines, foreign[k].lines)
-                  if measure(s) >= MIN_ENGLISH_CHARS and measure(t)]
+        by_article = [[measure(t) / measure(s) for s, t in zip(english[k].lines, foreign[k].lines)
+                       if measure(s) >= MIN_ENGLISH_CHARS and measure(t)] for k in indices]
+        ratios = [ratio for article in by_article for ratio in article]
         per_language[lang] = round(statistics.median(ratios), 4)
         # How far one article's own ratio strays from the language's: what the fallback gives up.
-        articles = [statistics.median(r) for k in indices
-                    for r in [[measure(t) / measure(s) for s, t in zip(english[k].lines, foreign[k].lines)
-                               if measure(s) >= MIN_ENGLISH_CHARS and measure(t)]] if r]
-        deciles = statistics.quantiles(articles, n=10)
+        deciles = statistics.quantiles([statistics.median(article) for article in by_article if article], n=10)
         spread[lang] = {"lines": len(ratios), "article_median_p10": round(deciles[0], 4),
                         "article_median_p90": round(deciles[-1], 4)}
     return {"docs": len(indices), "chars_per_english_char": per_language, "spread": spread}

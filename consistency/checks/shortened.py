@@ -1,23 +1,22 @@
 """Part of a passage missing from its translation: an aligned pair whose translation is far
 shorter than this article's translations are, and whose words find no counterpart.
 
-Each article calibrates itself: the usual length ratio is the median, over its one-to-one
-pairs, of target characters to source characters (so Chinese against English, or German
-against English, is judged by its own measure). An article with too few such pairs (a
-four-line news item) takes its language pair's ratio measured on faithful translations
-(``consistency.calibration.Lengths``), where the pair was measured. A pair whose translation covers less than the
-length the source calls for may have lost something: a clause or, where the alignment folded a
-dropped sentence into its neighbour's pair (2-1), a whole sentence. Length alone cannot tell a
-compression that keeps the meaning from a part left out, so each pair under ``CANDIDATE_COVER``
-is also read word by word: the encoder's token vectors align the two sides (as in
-``consistency.word_alignment``), and a part left out leaves a run of source words with no
+Each article calibrates itself: the usual length ratio is the median, over its one-to-one pairs,
+of target characters to source characters (so Chinese against English, or German against
+English, is judged by its own measure). An article with too few such pairs (a four-line news
+item) takes its language pair's ratio measured on faithful translations
+(``consistency.calibration.Lengths``), where the pair was measured. A pair whose translation
+covers less than the length the source calls for may have lost something: a clause or, where the
+alignment folded a dropped sentence into its neighbour's pair (2-1), a whole sentence. Length
+alone cannot tell a compression that keeps the meaning from a part left out, so each pair under
+``CANDIDATE_COVER`` is also read word by word: the encoder's token vectors align the two sides
+(as in ``consistency.word_alignment``), and a part left out leaves a run of source words with no
 counterpart. The model's drift detector (``consistency.detector``) weighs the cover, those runs
 and the encoder's similarities at its calibrated threshold (one for every language pair, see
 ``bench.detector``); where the model has none, or a cover is set, a pair is reported below
-``cover``. The finding points at the part whose absence
-best explains what is left: that sentence, or the clause after (or before) a clause boundary
-that the translation resembles least. The lengthened check runs all of this on the pair read the
-other way round."""
+``cover``. The finding points at the part whose absence best explains what is left: that
+sentence, or the clause after (or before) a clause boundary that the translation resembles
+least. The lengthened check runs all of this on the pair read the other way round."""
 from __future__ import annotations
 
 import math
@@ -110,10 +109,10 @@ class ShortenedCheck(Check):
     def run(self, context: CheckContext) -> Iterable[Finding]:
         detector = context.detector(self.detector) if self.cover is None else None
         below = CANDIDATE_COVER if detector is not None else COVER if self.cover is None else self.cover
-        ratio, origin = self.usual_ratio(context)
+        usual, origin = self.usual_ratio(context)
         pairs = [_pair(context, bead, source_chars, target_chars, ratio, origin)
                  for bead, source_chars, target_chars, ratio in judged(context.source.sentences,
-                                                                       context.target.sentences, context.alignment, ratio)
+                                                                       context.target.sentences, context.alignment, usual)
                  if long_enough(source_chars, ratio, self.min_source_chars) and target_chars / (source_chars * ratio) < below]
         if not pairs:
             return
