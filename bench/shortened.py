@@ -53,7 +53,7 @@ def collect(indices: list[int]) -> tuple[list[dict], dict]:
                                        target_lang=target_lang)
                 direction["sentences"] += len(report.source.sentences)
                 for check, context in (("shortened", report), ("lengthened", _mirrored(report))):
-                    usual, _ = length_check.usual_ratio(context)  # the article's own, or its language pair's
+                    usual, _ = length_check.length_ratio(context)  # the article's own, or its language pair's
                     for bead, source_chars, target_chars, ratio in judged(context.source.sentences,
                                                                           context.target.sentences, context.alignment,
                                                                           usual):

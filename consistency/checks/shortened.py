@@ -109,7 +109,7 @@ class ShortenedCheck(Check):
     def run(self, context: CheckContext) -> Iterable[Finding]:
         detector = context.detector(self.detector) if self.cover is None else None
         below = CANDIDATE_COVER if detector is not None else COVER if self.cover is None else self.cover
-        usual, origin = self.usual_ratio(context)
+        usual, origin = self.length_ratio(context)
         pairs = [_pair(context, bead, source_chars, target_chars, ratio, origin)
                  for bead, source_chars, target_chars, ratio in judged(context.source.sentences,
                                                                        context.target.sentences, context.alignment, usual)
@@ -126,7 +126,7 @@ class ShortenedCheck(Check):
         for pair in pairs:
             yield self._finding(context, pair)
 
-    def usual_ratio(self, context: CheckContext) -> tuple[float | None, str]:
+    def length_ratio(self, context: CheckContext) -> tuple[float | None, str]:
         """Target characters per source character for this article, and where that came from:
         its own one-to-one pairs, else its language pair's measured ratio; None where neither is known."""
         ratio = article_ratio(context.source.sentences, context.target.sentences, context.alignment)
