@@ -254,13 +254,27 @@ def quote_replaced(rng, source, target, source_lang, target_lang, others):
 REPORTED = re.compile(r"\b(said|says|told|added|asked|stated|wrote|according to|explained|insisted|warned)\b")
 
 
+# Up to three capitalised words (titles, given names) between a reporting verb and the name it
+# attributes the quote to: "said Gjose Tanevski", "according to Dr. Jay Berzofsky".
+_BETWEEN = r"(?:[A-Z][\w'’.-]*\s+){0,3}"
+
+
+def _speaks(line: str, at: int, name: str) -> bool:
+    """Whether the name at ``at`` is the speaker of a reporting verb beside it: "Waters said",
+    "Kim also told", "said Walton", "according to Dr. Jay Berzofsky"."""
+    before, after = line[:at], line[at + len(name):]
+    return bool(re.search(REPORTED.pattern + r"\s+" + _BETWEEN + "$", before)
+                or re.match(r"(?:['’]s)?\s+(?:also\s+|has\s+|had\s+|then\s+|later\s+)?" + REPORTED.pattern, after))
+
+
 def quote_speaker(rng, source, target, source_lang, target_lang, others):
-    """The name beside a reported quote swapped for another name of the article (or, if it has
-    no other, of the corpus): the quote is now someone else's."""
+    """The speaker of a reported quote (the name a reporting verb of the source line stands
+    beside) swapped, in the translation, for another name of the article (or, if it has no
+    other, of the corpus): the quote is now someone else's."""
     spots, table = _name_spots(source, target, source_lang, target_lang)
     text = "\n".join(target)
-    quoted = [(pair, k, at) for pair, k, _, at in spots
-              if REPORTED.search(source[k]) and QUOTES.search(target[k])
+    quoted = [(pair, k, at) for pair, k, at_source, at in spots
+              if _speaks(source[k], at_source, pair[0]) and QUOTES.search(target[k])
               and not any(m.start() <= at < m.end() for m in QUOTES.finditer(target[k]))]
     spot = _pick(rng, quoted)
     if spot is None:

@@ -40,6 +40,10 @@ class Document:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding ``offset`` (the last sentence past the end)."""
+        return next((s.index for s in self.sentences if s.start <= offset < s.end), self.sentences[-1].index)
+
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -95,3 +95,24 @@ def test_an_appended_clause_is_another_articles_clause_joined_before_the_final_s
     assert line[label.start:label.end] == "après un incendie qui a détruit trois entrepôts du port"
     original = TARGET[label.line]
     assert line == original[:-1] + joiner + line[label.start:label.end] + original[-1]
+
+
+def test_a_swapped_speaker_is_the_name_the_reporting_verb_attributes_the_quote_to():
+    # Line 4 names its speaker ("Putin said"); line 0 names Putin too, but no quotation is his there.
+    planted = plant("quote/speaker", "test", SOURCE, TARGET, "en", "fr", OTHERS)
+    label = planted.label
+    assert label.line == 4 and "Poutine" not in planted.target[4]
+    assert planted.target[4][label.start:label.end] in {"Londres", "Moscou", "Berlin"}
+
+
+@pytest.mark.parametrize("line, name, speaks", [
+    ("“We will win,” Waters said in a statement.", "Waters", True),
+    ("“We will win,” said Gjose Tanevski, a voter.", "Tanevski", True),
+    ("“We will win,” according to Dr. Jay Berzofsky of the institute.", "Berzofsky", True),
+    ("Kim also told reporters: “We will win.”", "Kim", True),
+    ("Trump said that Kavanaugh “suffered” in the process.", "Kavanaugh", False),
+    ("“We will win,” he said in a statement on Twitter.", "Twitter", False),
+])
+def test_the_speaker_of_a_reporting_verb_stands_beside_it(line, name, speaks):
+    from bench.perturb import _speaks
+    assert _speaks(line, line.index(name), name) is speaks

@@ -87,6 +87,43 @@ def test_the_same_speaker_in_another_script_or_a_pronoun_is_no_finding(quotes):
     assert quotes(source, "Il a déclaré : « Notre armée restera dans la région aussi longtemps qu'il le faudra. »") == []
 
 
+SPEAKER_SOURCE = ("The court ruled within six months. That shows the case “was not complicated at all”, said Carmen "
+                  "Zárate, an expert in international law.")
+
+
+def test_a_given_name_swapped_beside_a_quoted_phrase_is_critical(quotes):
+    # The surname is kept, so the attributions' speakers match by key; the names search finds
+    # that "Carmen" is rendered by nothing and that another name stands in its place.
+    target = ("La cour a statué en six mois. Cela montre que l'affaire « n'était pas compliquée du tout », "
+              "explique Lucía Zárate, experte en droit international.")
+    swapped = [f for f in quotes(SPEAKER_SOURCE, target) if "source_speaker" in f.details]
+    assert [(f.severity, f.source.text, f.target.text) for f in swapped] == [("critical", "Carmen", "Lucía")]
+    assert swapped[0].details["stand_in"]["romanised"] == "lucia"
+
+
+def test_the_speaker_kept_beside_a_quoted_phrase_is_no_finding(quotes):
+    target = ("La cour a statué en six mois. Cela montre que l'affaire « n'était pas compliquée du tout », "
+              "explique Carmen Zárate, experte en droit international.")
+    assert quotes(SPEAKER_SOURCE, target) == []
+
+
+GRAHAM = ("Senator Kennedy and Senator Graham spoke to reporters on Friday. “I do not know what happened that "
+          "night, but I know the judge denied it,” Graham said.")
+
+
+def test_a_speaker_swapped_for_another_name_of_the_article_in_chinese_is_critical(quotes):
+    swapped = quotes(GRAHAM, "参议员肯尼迪和参议员格雷厄姆周五对记者发表了讲话。“我不知道那天晚上发生了什么，但我知道法官否认了，”"
+                             "肯尼迪说。", target_lang="zh")
+    assert [(f.severity, f.source.text) for f in swapped] == [("critical", "Graham")]
+    assert "肯尼迪" in swapped[0].target.text
+
+
+@pytest.mark.parametrize("said", ["格雷厄姆说", "他说"])
+def test_the_same_speaker_or_a_pronoun_in_chinese_is_no_finding(quotes, said):
+    assert quotes(GRAHAM, "参议员肯尼迪和参议员格雷厄姆周五对记者发表了讲话。“我不知道那天晚上发生了什么，但我知道法官否认了，”"
+                          f"{said}。", target_lang="zh") == []
+
+
 def test_a_statement_that_vanished_with_its_sentence_is_critical(quotes):
     source = ("The talks ended on Friday. “We have reached no agreement on the border and we will not sign "
               "anything this month,” the envoy said. Both sides will meet again in May.")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..document import Document
 from ..findings import Finding, Span
 from ..names import Name
 from ..names.glossary import Glossary
@@ -80,7 +79,7 @@ class NameCheck(Check):
                            _evidence(name, None, search.usual(name), aligned), check=self.name)
         start, end = lost.stand_in
         text = search.other.document.text[start:end]
-        target_span = Span(_sentence_at(search.other.document, start), start, end, text)
+        target_span = Span(search.other.document.sentence_at(start), start, end, text)
         usual = search.usual(name)
         details = _evidence(name, text, usual, aligned)
         if any(misspelt(fold(u), fold(text)) for u in usual):
@@ -94,10 +93,6 @@ class NameCheck(Check):
         return Finding("name", "major", 0.6, f"name “{name.text}” in the translation is not in the source", None,
                        Span(lost.sentence, name.start, name.end, name.text), _evidence(name, None, set()),
                        check=self.name)
-
-
-def _sentence_at(document: Document, offset: int) -> int:
-    return next((s.index for s in document.sentences if s.start <= offset < s.end), document.sentences[-1].index)
 
 
 def _evidence(name: Name, other: str | None, usual: set[str], aligned: dict | None = None) -> dict:

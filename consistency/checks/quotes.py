@@ -13,8 +13,11 @@ resemble most, by the encoder's vectors of the quoted words. Then:
 * a pair whose target words read more like another quotation of the source article than
   their own was **replaced** (critical); one whose target is far shorter than the article's
   translations are, relative to their sources, was **cut** (major);
-* a statement whose source speaker is a name, given in the translation to a name that
-  renders another person (by consonant key), has **another speaker** (critical).
+* a quotation whose source speaker is a name, given in the translation to a name that
+  renders another person (by consonant key), has **another speaker** (critical); so has one
+  whose speaker the translation renders nowhere in the bead, where a name of the translation or
+  the rendering of another person of the article stands in the speaker's place (found as the
+  names check finds names, ``names.search``). Quoted phrases have speakers as statements do.
 """
 from __future__ import annotations
 
@@ -28,8 +31,9 @@ import numpy as np
 from ..document import Document
 from ..findings import Finding, Span
 from ..names import extract as extract_names
-from ..names import has_capitals
-from ..names.romanise import consonant_key, key_similarity, romanise
+from ..names import SHORT, has_capitals
+from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
+from ..names.search import GARBLED, Search, by_letters, side_of
 from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes
 from .base import Check, CheckContext, register
 
@@ -78,10 +82,18 @@ class QuoteCheck(Check):
             if t not in paired_target and _set_off(target, quote) and not _near(target, quote, source.loose):
                 yield self._added(quote, target)
         ratios = _bead_ratios(context)
+        unsettled = []  # pairs whose speakers the attributions could not compare
         for s, t in pairs:
             usual = _usual_ratio(ratios, source.bead[source.quotes[s].sentences[0]], source.quotes[s],
                                  target.quotes[t], context)
             yield from self._compare(s, t, source, target, similarity, usual, context.encoder)
+            finding = self._speaker(source.quotes[s], target.quotes[t], source, target,
+                                    (_span(source.document, source.quotes[s]), _span(target.document, target.quotes[t])))
+            if finding:
+                yield finding
+            else:
+                unsettled.append((s, t))
+        yield from self._speaker_unnamed(unsettled, source, context)
 
     def _lost(self, quote: Quote, source: _Side, context: CheckContext, set_off: bool) -> Finding:
         bead = context.alignment[source.bead[quote.sentences[0]]]
@@ -135,9 +147,6 @@ class QuoteCheck(Check):
                               {"length_ratio": round(ratio, 3), "usual_ratio": round(usual, 3),
                                "similarity": round(own, 3), "similarity_to_kept_half": round(float(to_halves[kept]), 3),
                                "missing": halves[1 - kept]}, check=self.name)
-        finding = self._speaker(ours, theirs, source, target, spans)
-        if finding:
-            yield finding
 
     def _speaker(self, ours: Quote, theirs: Quote, source: _Side, target: _Side, spans) -> Finding | None:
         said, says = source.speakers.get(ours.start), target.speakers.get(theirs.start)
@@ -164,6 +173,121 @@ class QuoteCheck(Check):
                         "target_speaker": {"text": says.speaker.text, "romanised": romanise(says.speaker.text),
                                            "keys": theirs_keys},
                         "renders": renders}, check=self.name)
+
+
+    def _speaker_unnamed(self, pairs: list[tuple[int, int]], source: _Side, context: CheckContext) -> Iterable[Finding]:
+        """A source speaker who is a name, looked for in the translation as the names check looks
+        for any name (``names.search``: letters, CLDR, the article's own rendering, the word
+        alignment), in the bead of the sentence that names it. The quotation is someone else's
+        where nothing renders the speaker and what stands in the name's place is someone: a name
+        of the translation no source name accounts for, or the rendering of another name of the
+        article. What stands there is what the names search says, or what the word alignment
+        puts in the name's place: a person's name is transliterated, never translated, so a word
+        aligned with it that renders another person of the article is that person (where the
+        names search would call the name translated). This finds the swaps the attributions
+        miss: a speaker the target's attribution finder does not reach, a given name swapped
+        beside a surname kept, a script without capitals."""
+        speakers: dict[int, list[tuple[Quote, Attribution]]] = {}  # bead -> the speakers it names
+        for s, _ in pairs:
+            said = source.speakers.get(source.quotes[s].start)
+            if said and said.speaker and _is_name(source.document, said.speaker):
+                speakers.setdefault(source.bead[said.speaker.sentence], []).append((source.quotes[s], said))
+        if not speakers:
+            return
+        ours = side_of(context.source, "source", context.target.lang)
+        if ours.names is None:
+            return
+        theirs = side_of(context.target, "target", context.source.lang)
+        beads = [k for k, bead in enumerate(context.alignment) if bead.source and bead.target]
+        search = Search(ours, theirs, [context.alignment[k] for k in beads], context)
+        at = {k: n for n, k in enumerate(beads)}
+        stand_ins: dict[tuple[int, int], tuple[tuple[int, int], bool]] = {}  # name -> what stands in its place
+        for lost in search.lost({at[k] for k in speakers if k in at}):
+            if lost.stand_in is not None:
+                stand_ins[(lost.name.start, lost.name.end)] = (lost.stand_in, lost.pointed)
+        for k, said_here in speakers.items():
+            if k not in at:
+                continue
+            text = context.target.text[slice(*search.bead_span(at[k], theirs))]
+            for quote, said in said_here:
+                names = _speaker_names(ours, said)
+                if any(_rendered(n, text, search) for n in names):
+                    continue  # a given name or surname kept: the names search above weighs the other
+                for name in (n for n in names if (n.start, n.end) not in stand_ins):
+                    other = _aligned_other(name, at[k], said, ours, search)
+                    if other is not None:
+                        stand_ins[(name.start, name.end)] = (other, True)
+        for k, said_here in speakers.items():
+            for quote, said in said_here:
+                for name in _speaker_names(ours, said):
+                    if (name.start, name.end) not in stand_ins:
+                        continue
+                    (start, end), pointed = stand_ins.pop((name.start, name.end))
+                    finding = self._unnamed(quote, said, name, (start, end), pointed, context, ours, theirs, search)
+                    if finding:
+                        yield finding
+
+    def _unnamed(self, quote: Quote, said: Attribution, name, stand_in: tuple[int, int], pointed: bool,
+                 context: CheckContext, ours, theirs, search: Search) -> Finding | None:
+        start, end = stand_in
+        text = context.target.text[start:end]
+        if chrf(name.romanised, romanise(text)) >= GARBLED:
+            return None  # the name written otherwise (Gjose / Йосе), or garbled: the names check's to weigh
+        renders = _renders_another(text, said.speaker.text, ours, search)
+        if not (renders or theirs.names is not None and _is_target_name(theirs, start, end)):
+            return None  # "il a déclaré", 他说: a pronoun or a title stands there, not someone else
+        who = f" (that is {renders[0]})" if renders else ""
+        return Finding("quote", "critical", 0.7 if renders else 0.6,
+                       f"quotation “{_short(quote.text)}” is said by “{said.speaker.text}” in the source; "
+                       f"the translation has “{text}”{who} where the speaker's name was",
+                       Span(said.speaker.sentence, name.start, name.end, name.text),
+                       Span(context.target.sentence_at(start), start, end, text),
+                       {"source_speaker": {"text": said.speaker.text, "name": name.text,
+                                           "romanised": name.romanised, "key": name.key,
+                                           "usual_renderings": sorted(search.usual(name))},
+                        "stand_in": {"text": text, "romanised": romanise(text), "key": consonant_key(text),
+                                     "key_similarity": round(key_similarity(name.key, consonant_key(text)), 3),
+                                     "aligned_to_name": pointed},
+                        "renders": renders, "quote": _evidence(quote)}, check=self.name)
+
+
+def _aligned_other(name, k: int, said: Attribution, ours, search: Search) -> tuple[int, int] | None:
+    """What the word alignment puts in the speaker's place in bead ``k`` when it renders another
+    name of the source article; None when it renders the speaker itself, by key, or no one."""
+    text = search.other.document.text
+    readings = search.readings(name, k)
+    if any(key_similarity(name.key, consonant_key(text[a:b])) >= SAME_SPEAKER for a, b in readings):
+        return None
+    return next(((a, b) for a, b in readings if _renders_another(text[a:b], said.speaker.text, ours, search)), None)
+
+
+def _rendered(name, text: str, search: Search) -> bool:
+    """Whether ``text`` renders the name by its letters, CLDR or the article's own rendering."""
+    return by_letters(name, text, *search.langs) is not None or any(form and form in text for form in search.usual(name))
+
+
+def _speaker_names(ours, said: Attribution) -> list:
+    """The names of the source side (document offsets) inside the speaker's span."""
+    return [n for n in ours.names.get(said.speaker.sentence, [])
+            if not n.soft and said.speaker.start <= n.start and n.end <= said.speaker.end]
+
+
+def _renders_another(text: str, speaker: str, ours, search: Search) -> list[str]:
+    """The names of the source article, other than the speaker's words, that ``text`` renders:
+    by consonant key, or as the article renders them elsewhere (Kennedy / 肯尼迪)."""
+    key = consonant_key(text)
+    names = {n.text: n for found in ours.names.values() for n in found
+             if not n.soft and fold(n.text) not in fold(speaker)}
+    return sorted(name for name, n in names.items()
+                  if len(n.key) >= 3 and key and key_similarity(n.key, key) >= RENDERS_OTHER
+                  or any(form and len(form) >= 2 and form in text for form in search.usual(n)))
+
+
+def _is_target_name(theirs, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` of the translation are a name of it (not a capitalised
+    first word or pronoun, which ``names.extract`` marks soft; a short name is a name still)."""
+    return any(n.soft in (None, SHORT) and n.start < end and start < n.end
+               for found in theirs.names.values() for n in found)
 
 
 def _words(text: str) -> list[str]:
@@ -221,7 +345,9 @@ def _side(document: Document, alignment, which: str) -> _Side:
     # it is left out, and its bead is not one to say a quotation was lost or added in.
     quotes = [q for q in found if q.depth == 0 and q.balanced and q.text.strip()]
     bead = {i: k for k, b in enumerate(alignment) for i in getattr(b, which)}
-    speakers = {a.quote.start: a for a in attribute(document, quotes)}
+    # Phrases too: a quoted phrase has a speaker as a statement has ("the case “wasn't
+    # complicated”, said Paz Zárate"), and a name swapped beside it is as wrong.
+    speakers = {a.quote.start: a for a in attribute(document, quotes, phrases=True)}
     loose = frozenset(bead[i] for q in found if not q.balanced for i in q.sentences if i in bead)
     return _Side(document, quotes, bead, speakers, loose)
 

@@ -133,13 +133,14 @@ class Search:
         return (seen | renderings(name.text, *self.langs) | ({learned} if learned else set())
                 | self.glossary.renderings(name, self.langs[1]))
 
-    def lost(self) -> list[Lost]:
-        """The names no rendering was found for. In a group with a word found (Donald Trump /
-        トランプ), a word before the last one is lost only when a capitalised name stands in its
-        place (Ryder Cup / Stadium Cup): translators drop given names and titles, not swap them."""
+    def lost(self, only: set[int] | None = None) -> list[Lost]:
+        """The names no rendering was found for (in the beads ``only`` names, else in all). In a
+        group with a word found (Donald Trump / トランプ), a word before the last one is lost only
+        when a capitalised name stands in its place (Ryder Cup / Stadium Cup): translators drop
+        given names and titles, not swap them."""
         lost = []
         per_bead = [[(n, i) for i in getattr(bead, self.side.which) for n in self.side.names.get(i, [])]
-                    for bead in self.beads]
+                    if only is None or k in only else [] for k, bead in enumerate(self.beads)]
         letters = [{id(n): by_letters(n, self._text(k, self.other)[0], *self.langs) for n, _ in ours}
                    for k, ours in enumerate(per_bead)]
         self.prefetch([k for k, found in enumerate(letters) if None in found.values()])
@@ -161,6 +162,24 @@ class Search:
                     continue
                 lost.append(item)
         return lost
+
+    def bead_span(self, k: int, side: Side) -> tuple[int, int]:
+        """Document offsets of bead ``k`` on ``side``."""
+        text, start = self._text(k, side)
+        return start, start + len(text)
+
+    def readings(self, name: Name, k: int) -> list[tuple[int, int]]:
+        """What the word alignment puts in the name's place on the other side (document offsets):
+        the words it ties to the name either way, or in unspaced Han script the pieces of their
+        run (``_readings``)."""
+        alignment = self.alignment(k) if self.context.encoder is not None else None
+        if alignment is None:
+            return []
+        start, end = name.start - self._text(k, self.side)[1], name.end - self._text(k, self.side)[1]
+        aligned = sorted({token for token, _ in alignment.mutual(start, end)} | set(alignment.pointing_at(start, end)))
+        offset = self._text(k, self.other)[1]
+        return sorted({(a + offset, b + offset) for token in aligned
+                       for a, b in _readings(alignment.target.text, alignment, token, aligned)})
 
     def _is_rendering(self, span: tuple[int, int], rendered: set[str]) -> bool:
         """Whether a stand-in is the rendering of another name of the bead (トランプ for Trump,

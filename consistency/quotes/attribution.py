@@ -59,12 +59,13 @@ class Attribution:
     confidence: float
 
 
-def attribute(document: Document, quotes: list[Quote]) -> list[Attribution]:
-    """One attribution for each top-level statement among ``quotes``, in their order."""
+def attribute(document: Document, quotes: list[Quote], phrases: bool = False) -> list[Attribution]:
+    """One attribution for each top-level statement among ``quotes`` (and quoted phrase, with
+    ``phrases``: "the case “wasn't complicated”, said Paz Zárate"), in their order."""
     if not document.sentences:
         return []
     finder = _Finder(document, quotes)
-    return [finder.attribute(q) for q in quotes if q.kind == STATEMENT and q.depth == 0]
+    return [finder.attribute(q) for q in quotes if (phrases or q.kind == STATEMENT) and q.depth == 0]
 
 
 class _Finder:
