@@ -362,8 +362,9 @@ def quotes_table(quotes: dict) -> list[str]:
     lines = ["", f"**Quotes** (the opt-in `quotes` check alone; `make bench-quotes`), {quotes['articles_per_direction']} "
              f"articles per direction, both directions, {quotes['cases']} article pairs; the benchmark finds "
              "quotations by its own pattern and removes their marks (unquoted), cuts them by half (truncated), "
-             "puts another quotation's words in (replaced) or swaps the name beside a reported quotation "
-             "(speaker); quoted sentences are source sentences the same pattern finds a quotation in:", "",
+             "puts another quotation's words in (replaced) or swaps, in the translation, the name a reporting "
+             "verb of the source attributes the quotation to (speaker: \"Putin said\", \"said Lavrov\")"
+             "; quoted sentences are source sentences the same pattern finds a quotation in:", "",
              "| direction | quoted sentences | quote findings per 100 quoted sentences, untouched | "
              + " | ".join(f"{k} recall" for k in kinds) + " |",
              "| --- | --- | --- | " + " | ".join("---" for _ in kinds) + " |"]
