@@ -255,13 +255,13 @@ REPORTED = re.compile(r"\b(said|says|told|added|asked|stated|wrote|according to|
 
 
 # Up to three capitalised words (titles, given names) between a reporting verb and the name it
-# attributes the quote to: "said Gjose Tanevski", "according to Dr. Jay Berzofsky".
+# attributes the quote to: "said Anna Petrova", "according to Dr. John Smith".
 _BETWEEN = r"(?:[A-Z][\w'’.-]*\s+){0,3}"
 
 
 def _speaks(line: str, at: int, name: str) -> bool:
-    """Whether the name at ``at`` is the speaker of a reporting verb beside it: "Waters said",
-    "Kim also told", "said Walton", "according to Dr. Jay Berzofsky"."""
+    """Whether the name at ``at`` is the speaker of a reporting verb beside it: "Lavrov said",
+    "Kim also told", "said Anna Petrova", "according to Dr. John Smith"."""
     before, after = line[:at], line[at + len(name):]
     return bool(re.search(REPORTED.pattern + r"\s+" + _BETWEEN + "$", before)
                 or re.match(r"(?:['’]s)?\s+(?:also\s+|has\s+|had\s+|then\s+|later\s+)?" + REPORTED.pattern, after))

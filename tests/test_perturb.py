@@ -106,11 +106,11 @@ def test_a_swapped_speaker_is_the_name_the_reporting_verb_attributes_the_quote_t
 
 
 @pytest.mark.parametrize("line, name, speaks", [
-    ("“We will win,” Waters said in a statement.", "Waters", True),
-    ("“We will win,” said Gjose Tanevski, a voter.", "Tanevski", True),
-    ("“We will win,” according to Dr. Jay Berzofsky of the institute.", "Berzofsky", True),
+    ("“We will win,” Lavrov said in a statement.", "Lavrov", True),
+    ("“We will win,” said Anna Petrova, a voter.", "Petrova", True),
+    ("“We will win,” according to Dr. John Smith of the institute.", "Smith", True),
     ("Kim also told reporters: “We will win.”", "Kim", True),
-    ("Trump said that Kavanaugh “suffered” in the process.", "Kavanaugh", False),
+    ("Putin said that Lavrov “suffered” in the talks.", "Lavrov", False),
     ("“We will win,” he said in a statement on Twitter.", "Twitter", False),
 ])
 def test_the_speaker_of_a_reporting_verb_stands_beside_it(line, name, speaks):

@@ -174,7 +174,6 @@ class QuoteCheck(Check):
                                            "keys": theirs_keys},
                         "renders": renders}, check=self.name)
 
-
     def _speaker_unnamed(self, pairs: list[tuple[int, int]], source: _Side, context: CheckContext) -> Iterable[Finding]:
         """A source speaker who is a name, looked for in the translation as the names check looks
         for any name (``names.search``: letters, CLDR, the article's own rendering, the word
@@ -232,7 +231,7 @@ class QuoteCheck(Check):
         start, end = stand_in
         text = context.target.text[start:end]
         if chrf(name.romanised, romanise(text)) >= GARBLED:
-            return None  # the name written otherwise (Gjose / Йосе), or garbled: the names check's to weigh
+            return None  # the name written otherwise (Josef / Йозеф), or garbled: the names check's to weigh
         renders = _renders_another(text, said.speaker.text, ours, search)
         if not (renders or theirs.names is not None and _is_target_name(theirs, start, end)):
             return None  # "il a déclaré", 他说: a pronoun or a title stands there, not someone else
@@ -345,8 +344,8 @@ def _side(document: Document, alignment, which: str) -> _Side:
     # it is left out, and its bead is not one to say a quotation was lost or added in.
     quotes = [q for q in found if q.depth == 0 and q.balanced and q.text.strip()]
     bead = {i: k for k, b in enumerate(alignment) for i in getattr(b, which)}
-    # Phrases too: a quoted phrase has a speaker as a statement has ("the case “wasn't
-    # complicated”, said Paz Zárate"), and a name swapped beside it is as wrong.
+    # Phrases too: a quoted phrase has a speaker as a statement has ("the case “was not
+    # complicated”, said Carmen Zárate"), and a name swapped beside it is as wrong.
     speakers = {a.quote.start: a for a in attribute(document, quotes, phrases=True)}
     loose = frozenset(bead[i] for q in found if not q.balanced for i in q.sentences if i in bead)
     return _Side(document, quotes, bead, speakers, loose)

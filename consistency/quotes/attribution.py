@@ -61,7 +61,7 @@ class Attribution:
 
 def attribute(document: Document, quotes: list[Quote], phrases: bool = False) -> list[Attribution]:
     """One attribution for each top-level statement among ``quotes`` (and quoted phrase, with
-    ``phrases``: "the case “wasn't complicated”, said Paz Zárate"), in their order."""
+    ``phrases``: "the case “was not complicated”, said Carmen Zárate"), in their order."""
     if not document.sentences:
         return []
     finder = _Finder(document, quotes)
