@@ -23,8 +23,8 @@ from ..findings import Finding, Span
 from ..names import Name
 from ..names.glossary import Glossary
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
-from ..names.search import (ALIGNED, ALPHABET_GARBLED, EXACT_KEY, GARBLED, LEARNED, TRANSLATED, TRANSLATED_LOWER,
-                            Lost, Search, by_letters, misspelt, side_of)
+from ..names.search import ALIGNED, LEARNED, TRANSLATED, TRANSLATED_LOWER, Lost, Search, side_of
+from ..names.spelling import ALPHABET_GARBLED, EXACT_KEY, GARBLED, by_letters, misspelt
 from .base import Check, CheckContext, register
 
 

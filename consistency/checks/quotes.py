@@ -33,7 +33,8 @@ from ..findings import Finding, Span
 from ..names import extract as extract_names
 from ..names import SHORT, has_capitals
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
-from ..names.search import GARBLED, Search, by_letters, side_of
+from ..names.search import Search, side_of
+from ..names.spelling import GARBLED, by_letters
 from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes
 from .base import Check, CheckContext, register
 
@@ -277,6 +278,7 @@ def _renders_another(text: str, speaker: str, ours, search: Search) -> list[str]
     key = consonant_key(text)
     names = {n.text: n for found in ours.names.values() for n in found
              if not n.soft and fold(n.text) not in fold(speaker)}
+    search.learn(fold(n.text) for n in names.values())  # the article's renderings, learned in one pass
     return sorted(name for name, n in names.items()
                   if len(n.key) >= 3 and key and key_similarity(n.key, key) >= RENDERS_OTHER
                   or any(form and len(form) >= 2 and form in text for form in search.usual(n)))

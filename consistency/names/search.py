@@ -4,12 +4,13 @@ when nothing does.
 Each name looks for its rendering in the other side of its bead, the first answer ending the
 search:
 
-1. **by its letters or CLDR**: the name itself in the same script (Trump / Trump, Putin /
-   Putins), or CLDR's name for the same country, city or language (Germany / ドイツ,
-   Moscow / Москва, Korean / 朝鲜), or, for a consonant key of four or more, a capitalised
-   span with exactly its key, case endings aside (Sturridge / Старриджем);
+1. **by its letters or CLDR** (``spelling.by_letters``): the name itself in the same script
+   (Trump / Trump, Putin / Putins), or CLDR's name for the same country, city or language
+   (Germany / ドイツ, Moscow / Москва, Korean / 朝鲜), or, for a consonant key of four or more,
+   a capitalised span with exactly its key, case endings aside (Sturridge / Старриджем);
 2. **by the article**: the string it renders a name it repeats with (Rangers / 流浪者),
-   learned by Dice over beads and confirmed by its key or by the word alignment;
+   learned by Dice over beads and confirmed by its key or by the word alignment, when a name
+   asks for it (a name its letters find never does);
 3. **by the word alignment** (``tokens``, SimAlign's argmax over the encoder's token vectors):
    the words aligned with it, read as a romanisation whose consonant key is near the name's
    (Putin / 普京 / プーチン), or aligned both ways with a contextual similarity that says they
@@ -25,25 +26,23 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
-from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capitals
+from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract
 from .exonyms import renderings
 from .glossary import Glossary
-from .romanise import chrf, consonant_key, edit_similarity, fold, key_similarity, romanise, same_key, script_of
+from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of
+from .spelling import GARBLED, by_letters, drops_sounds, misspelt
 from ..word_alignment import TokenAlignment
 
 if TYPE_CHECKING:  # the checks import this module
     from ..checks.base import CheckContext
 
-EXACT_KEY = 4  # a capitalised span with exactly the name's key, searched over the bead, from this length
 ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's place
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
-GARBLED = 0.5  # spelling similarity to the usual rendering above which a stand-in is a garble (CJK, Hangul)
-ALPHABET_GARBLED = 0.6  # the same for letters of an alphabet
 
 
 @dataclass
@@ -73,63 +72,104 @@ class Search:
         self.forms: dict[str, Counter] = defaultdict(Counter)  # folded name -> how the other side wrote it
         self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
         self._spares: dict[int, tuple[int, int] | None] = {}
-        self.learned = self._learn()
+        self._learned: dict[str, str | None] = {}  # folded name -> the article's rendering of it, once asked
+        self._beads_of: dict[str, list[int]] | None = None  # folded name -> the beads holding it
+        self._strings: list[set[str]] | None = None  # bead -> the strings of the other side a name may be
+        self._string_beads: Counter = Counter()  # string -> how many beads hold it
 
-    def _learn(self) -> dict[str, str]:
-        """Folded name -> the string of the other side that comes with it in its beads and
-        hardly anywhere else (Dice coefficient over beads, as word aligners began): how this
-        article renders a name it repeats, translated (Rangers / 流浪者) or not."""
-        where: dict[str, set[int]] = defaultdict(set)
-        for k, bead in enumerate(self.beads):
-            for i in getattr(bead, self.side.which):
-                for name in self.side.names.get(i, []):
-                    where[fold(name.text)].add(k)
-        repeated = {name: beads for name, beads in where.items() if len(beads) >= 2}
-        self.strings: list[set[str]] = []
-        if not repeated:
-            return {}
-        strings = self.strings = [{text[a:b] for a, b in candidates(text)}
-                                  for text in (self._text(k, self.other)[0] for k in range(len(self.beads)))]
-        total = Counter(string for found in strings for string in found)
-        learned = {}
-        for name, beads in repeated.items():
-            together = Counter(string for k in beads for string in strings[k])
-            scored = sorted(((2 * count / (len(beads) + total[string]), len(string), string)
-                             for string, count in together.items() if count >= 2), reverse=True)
+    def learned(self, name: Name) -> str | None:
+        """The string of the other side the article renders ``name`` with where it repeats it (``learn``)."""
+        folded = fold(name.text)
+        if folded not in self._learned:
+            self.learn([folded])
+        return self._learned[folded]
+
+    def learn(self, folded_names: Iterable[str], beads: Iterable[int] = ()) -> None:
+        """Learn the string of the other side that comes with each of these names (folded) in
+        its beads and hardly anywhere else (Dice coefficient over beads, as word aligners
+        began): how this article renders a name it repeats, translated (Rangers / 流浪者) or not.
+        Names are learned when first asked for, the ones asked together with one batched pass
+        of the word alignment (with ``beads``, other beads the caller is about to align)."""
+        wanted = [name for name in dict.fromkeys(folded_names) if name not in self._learned]
+        scored = {}
+        for name in wanted:
+            self._learned[name] = None
+            where = self._beads_holding().get(name, [])
+            if len(where) < 2:
+                continue
+            strings = self._bead_strings()
+            together = Counter(string for k in where for string in strings[k])
+            scored[name] = [string for dice, _, string in sorted(
+                ((2 * count / (len(where) + self._string_beads[string]), len(string), string)
+                 for string, count in together.items() if count >= 2), reverse=True) if dice >= LEARNED]
+        self.prefetch(sorted(set(beads) | {k for name, strings in scored.items()
+                                            for k in self._confirming_beads(name, strings)}))
+        for name, strings in scored.items():
             # A word that merely comes with the name (Москвой beside Пхеньяном) must not pass
             # for it: the string reads like the name, or the word alignment ties them.
-            best = next((string for dice, _, string in scored if dice >= LEARNED
-                         and self._confirmed(name, string, beads)), None)
-            if best is not None:
-                learned[name] = best
-        return learned
+            self._learned[name] = next((string for string in strings if self._confirmed(name, string)), None)
 
-    def _confirmed(self, folded: str, string: str, beads: set[int]) -> bool:
-        names = [n for k in beads for i in getattr(self.beads[k], self.side.which)
-                 for n in self.side.names.get(i, []) if fold(n.text) == folded]
-        if names and len(names[0].key) >= MIN_KEY and key_similarity(names[0].key, consonant_key(string)) >= ALIGNED:
-            return True  # (two consonants, as in Pyongyang's PN, are also بين, "between")
+    def _beads_holding(self) -> dict[str, list[int]]:
+        if self._beads_of is None:
+            self._beads_of = defaultdict(list)
+            for k, bead in enumerate(self.beads):
+                for name in dict.fromkeys(fold(n.text) for i in getattr(bead, self.side.which)
+                                          for n in self.side.names.get(i, [])):
+                    self._beads_of[name].append(k)
+        return self._beads_of
+
+    def _bead_strings(self) -> list[set[str]]:
+        if self._strings is None:
+            self._strings = [{text[a:b] for a, b in candidates(text)}
+                             for text in (self._text(k, self.other)[0] for k in range(len(self.beads)))]
+            self._string_beads = Counter(string for found in self._strings for string in found)
+        return self._strings
+
+    def _ours(self, k: int, folded: str) -> list[Name]:
+        return [n for i in getattr(self.beads[k], self.side.which) for n in self.side.names.get(i, [])
+                if fold(n.text) == folded]
+
+    def _keyed(self, folded: str, string: str) -> bool:
+        """Whether the string reads like the name: its consonant key is near the name's
+        (two consonants, as in Pyongyang's PN, are also بين, "between")."""
+        name = self._ours(self._beads_holding()[folded][0], folded)[0]
+        return len(name.key) >= MIN_KEY and key_similarity(name.key, consonant_key(string)) >= ALIGNED
+
+    def _confirming_bead(self, folded: str, string: str) -> int | None:
+        """The first bead holding both the name and the string: the one whose word alignment
+        is asked whether they are tied."""
+        return next((k for k in self._beads_holding()[folded] if string in self._text(k, self.other)[0]), None)
+
+    def _confirming_beads(self, folded: str, strings: list[str]) -> list[int]:
+        """The beads ``_confirmed`` will align for these candidates, up to one its key confirms."""
         if self.context.encoder is None:
+            return []
+        beads = []
+        for string in strings:
+            if self._keyed(folded, string):
+                break
+            k = self._confirming_bead(folded, string)
+            if k is not None:
+                beads.append(k)
+        return beads
+
+    def _confirmed(self, folded: str, string: str) -> bool:
+        if self._keyed(folded, string):
+            return True
+        k = self._confirming_bead(folded, string) if self.context.encoder is not None else None
+        alignment = None if k is None else self.alignment(k)
+        if alignment is None:
             return False
-        for k in sorted(beads):
-            text, offset = self._text(k, self.other)
-            where = text.find(string)
-            ours = [n for i in getattr(self.beads[k], self.side.which) for n in self.side.names.get(i, [])
-                    if fold(n.text) == folded]
-            if where < 0 or not ours:
-                continue
-            alignment = self.alignment(k)
-            if alignment is None:
-                return False
-            start = ours[0].start - self._text(k, self.side)[1]
-            tied = [alignment.target.offsets[t] for t, _ in alignment.mutual(start, start + len(ours[0].text))]
-            return any(a < where + len(string) and where < b for a, b in tied)
-        return False
+        text, offset = self._text(k, self.other)
+        where, ours = text.find(string), self._ours(k, folded)[0]
+        start = ours.start - self._text(k, self.side)[1]
+        tied = [alignment.target.offsets[t] for t, _ in alignment.mutual(start, start + len(ours.text))]
+        return any(a < where + len(string) and where < b for a, b in tied)
 
     def usual(self, name: Name) -> set[str]:
         """How the article renders the name where it was found, and CLDR's renderings."""
         seen = {form for form, _ in self.forms[fold(name.text)].most_common(2) if form}
-        learned = self.learned.get(fold(name.text))
+        learned = self.learned(name)
         return (seen | renderings(name.text, *self.langs) | ({learned} if learned else set())
                 | self.glossary.renderings(name, self.langs[1]))
 
@@ -143,7 +183,10 @@ class Search:
                     if only is None or k in only else [] for k, bead in enumerate(self.beads)]
         letters = [{id(n): by_letters(n, self._text(k, self.other)[0], *self.langs) for n, _ in ours}
                    for k, ours in enumerate(per_bead)]
-        self.prefetch([k for k, found in enumerate(letters) if None in found.values()])
+        # One batched pass aligns the beads with a name its letters did not find, and the beads
+        # that confirm how the article renders those names.
+        unfound = [k for k, found in enumerate(letters) if None in found.values()]
+        self.learn([fold(n.text) for k in unfound for n, _ in per_bead[k] if letters[k][id(n)] is None], unfound)
         for k, ours in enumerate(per_bead):
             forms = {n.text: self._found(n, k, letters[k][id(n)]) for n, _ in ours}
             found = {n.group for n, _ in ours if forms[n.text] is not None}
@@ -198,9 +241,10 @@ class Search:
         nothing renders it; ``form`` is what its letters found (``by_letters``)."""
         if form is None and self.glossary:
             form = self.glossary.find(name, self._text(k, self.other)[0], self.langs[1])
-        learned = self.learned.get(fold(name.text))
-        if form is None and learned is not None and learned in self.strings[k]:
-            form = learned
+        if form is None:
+            learned = self.learned(name)
+            if learned is not None and learned in self._bead_strings()[k]:
+                form = learned
         if form is None and self.context.encoder is not None:
             form = self._by_alignment(name, k)
         for neighbour in (k - 1, k + 1):
@@ -264,7 +308,7 @@ class Search:
                 # letters, as Pyangyong keys as Pyongyang does.
                 if script_of(target[a:b]) != script_of(name.text) and not self._misspells(name, target[a:b]) and (
                         similarity == 1 or token in both_ways and similarity >= 0.5
-                        and _drops_sounds(name.key, consonant_key(target[a:b]))):
+                        and drops_sounds(name.key, consonant_key(target[a:b]))):
                     return target[a:b]
         return None
 
@@ -348,89 +392,6 @@ def _capitals_mark_names(lang: str) -> bool:
         return False
     script = icu.Locale.addLikelySubtags(icu.Locale(lang or "und")).getScript()
     return script in ("Latn", "Cyrl", "Grek", "Armn", "Geor")
-
-
-def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
-    """The form ``text`` renders ``name`` in by its letters, CLDR or an exact long key; None if none."""
-    folded = _folded(text)
-    position = folded.find(fold(name.text))
-    if position >= 0 and (position == 0 or not folded[position - 1].isalpha()):
-        return text[position:position + len(name.text)]
-    for rendering in renderings(name.text, lang, other_lang) | renderings(name.phrase, lang, other_lang):
-        stem = _stem(fold(rendering))
-        if stem in folded:
-            return rendering
-    if len(name.key) >= EXACT_KEY:
-        return next((piece for key, piece in _keyed_pieces(text).get(len(name.key), ()) if same_key(name.key, key)),
-                    None)
-    return None
-
-
-@lru_cache(maxsize=256)
-def _folded(text: str) -> str:
-    return fold(text)  # every name of a bead is looked for in the same text
-
-
-@lru_cache(maxsize=256)
-def _keyed_pieces(text: str) -> dict[int, list[tuple[str, str]]]:
-    """The spans of ``text`` a name may be written as, capitalised or in a script without
-    capitals, with the key of each of their stems, by key length: every name of a bead is
-    looked up in one text, so the keys are worked out once for all of them."""
-    pieces: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for a, b in candidates(text):
-        piece = text[a:b]
-        if piece[:1].isupper() or not has_capitals(piece):
-            for stem in _endings_off(piece):
-                key = consonant_key(stem)
-                pieces[len(key)].append((key, piece))
-    return pieces
-
-
-def _endings_off(word: str) -> list[str]:
-    """A word and, in an alphabet, the word without a case ending of one or two letters
-    (Старриджем, Путина): the ending may add a consonant to the key."""
-    if not has_capitals(word) or len(word) < 5:
-        return [word]
-    return [word, word[:-1], word[:-2]]
-
-
-def _inflected(word: str, form: str) -> bool:
-    """Whether ``form`` is ``word`` with another ending (Кореи / Корея, 서울에 / 서울): letters of
-    an alphabet may differ in the last two; syllables and characters (평얀 / 평양) may not."""
-    common = next((k for k, (x, y) in enumerate(zip(word, form)) if x != y), min(len(word), len(form)))
-    syllabic = script_of(word) in ("hangul", "han", "kana")
-    return common >= min(len(word), len(form)) - (0 if syllabic else 2)
-
-
-def _drops_sounds(key: str, other: str) -> bool:
-    """Whether ``other`` is ``key`` with consonants left out (Kyiv KP / 키이우 K), as a rendering
-    may drop a sound its language lacks; one that adds consonants is another word."""
-    rest = iter(key)
-    return bool(other) and all(letter in rest for letter in other)
-
-
-def misspelt(usual: str, form: str) -> bool:
-    """Whether ``form`` is near the usual spelling ``usual`` without being it or an inflection
-    of it: Пхяньён for Пхеньян, 평얀이 for 평양, Pyangyong for Pyongyang. The form may carry an
-    ending or a particle, so its beginnings of about the usual length are compared too. A
-    character of a two-character CJK or Hangul name is half of it; letters of an alphabet are
-    held to more (chrF, which n-grams make loose on short strings, only from six letters)."""
-    if _inflected(usual, form):
-        return False
-    syllabic = script_of(usual) in ("hangul", "han", "kana")
-    best = 0.0
-    for n in range(max(1, len(usual) - 1), min(len(form), len(usual) + 1) + 1):
-        piece = form[:n]
-        similarity = edit_similarity(usual, piece)
-        if min(len(usual), len(piece)) >= 6:
-            similarity = max(similarity, chrf(usual, piece))
-        best = max(best, similarity)
-    return best >= (GARBLED if syllabic else ALPHABET_GARBLED)
-
-
-def _stem(rendering: str) -> str:
-    """"германия" -> "германи": inflected forms keep the stem (Германии); short names stay whole."""
-    return rendering[:-2] if len(rendering) >= 6 and rendering[-1].isalpha() and " " not in rendering else rendering
 
 
 def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int]) -> list[tuple[int, int]]:
