@@ -73,7 +73,9 @@ def speed_table(speed: dict) -> list[str]:
     lines = []
     warm, cold = speed["warm"], speed["cold"]
     lines += [f"**Speed and memory**, {speed['pair']}, {warm['sentences']['source']} → "
-              f"{warm['sentences']['target']} sentences, {speed['cores']} cores:", "",
+              f"{warm['sentences']['target']} sentences, {speed['cores']} cores{_at(speed)}. The machines "
+              "this runs on differ from day to day: compare seconds only between runs whose encoder-alone "
+              "rate is alike, shares (the forward pass, the name check) between any:", "",
               "| measure | value |", "| --- | --- |",
               f"| warm end-to-end, median / p90 | {warm['median_seconds']:.2f} s / {warm['p90_seconds']:.2f} s |",
               f"| throughput on distinct pairs of this size (60 s / median) | "

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ntrex
+from bench import commit, ntrex
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCES = 40
@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     source, target, origin = article_pair()
     result = {"pair": origin, "cores": os.cpu_count(), "warm": warm(source, target, args.runs),
-              "cold": cold_start(source, target), "names": name_check_cost(source, target, args.runs)}
+              "cold": cold_start(source, target), "names": name_check_cost(source, target, args.runs),
+              "commit": commit()}
     text = json.dumps(result, indent=1)
     print(text)
     if args.json:

@@ -160,8 +160,7 @@ class Search:
         alignment = None if k is None else self.alignment(k)
         if alignment is None:
             return False
-        text, offset = self._text(k, self.other)
-        where, ours = text.find(string), self._ours(k, folded)[0]
+        where, ours = self._text(k, self.other)[0].find(string), self._ours(k, folded)[0]
         start = ours.start - self._text(k, self.side)[1]
         tied = [alignment.target.offsets[t] for t, _ in alignment.mutual(start, start + len(ours.text))]
         return any(a < where + len(string) and where < b for a, b in tied)
