@@ -66,6 +66,11 @@ class AlignmentSettings:
     # ``detach_min_chars`` in either language: a dash or an "Oh, no." gives too few words to read.
     detach_aligned_below: float = 0.15
     detach_min_chars: int = 20
+    # Members from two paragraphs need more of their words found: a translator often joins two
+    # sentences of a paragraph into one, rarely two paragraphs, and a dropped sentence at a
+    # paragraph's edge that the DP folds into the next paragraph's pair keeps a quarter or a
+    # third of its characters aligned by topic alone (translated members there: half or more).
+    detach_aligned_across_paragraphs: float = 0.35
 
     def bead_shapes(self) -> list[tuple[int, int]]:
         shapes = [(a, b) for a in range(1, self.max_block + 1) for b in range(1, self.max_block + 1)]
@@ -97,7 +102,10 @@ class Aligner:
         self.settings = settings
 
     def align(self, source: Sequence[str], target: Sequence[str],
-              source_joiner: str = " ", target_joiner: str = " ") -> list[Bead]:
+              source_joiner: str = " ", target_joiner: str = " ",
+              paragraphs: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Bead]:
+        """Beads over the two sides' sentences. ``paragraphs``: each sentence's paragraph number on
+        either side, where the text has paragraphs (None: input given a sentence a line)."""
         n, m = len(source), len(target)
         if n == 0 or m == 0:
             return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
@@ -110,7 +118,8 @@ class Aligner:
         window = band_around_anchors(anchors, n, m, self.settings)
         char_ratio = length_ratio(src.lengths, tgt.lengths, anchors)
         beads = self._search(src, tgt, n, m, scale, window, char_ratio)
-        unrendered = self._unrendered_members(beads, source, target, source_joiner, target_joiner, char_ratio)
+        unrendered = self._unrendered_members(beads, source, target, source_joiner, target_joiner, char_ratio,
+                                              paragraphs)
         beads = self._detach(beads, source, target, source_joiner, target_joiner, scale, unrendered)
         return self._absorb(beads, source, target, source_joiner, target_joiner, scale, unrendered)
 
@@ -138,13 +147,14 @@ class Aligner:
                                @ _joined(self.encoder, target, bead_target, target_joiner)))
         return similarity
 
-    def _unrendered_members(self, beads, source, target, source_joiner, target_joiner,
-                            char_ratio: float) -> dict[tuple[str, int], int]:
+    def _unrendered_members(self, beads, source, target, source_joiner, target_joiner, char_ratio: float,
+                            paragraphs: tuple[Sequence[int], Sequence[int]] | None) -> dict[tuple[str, int], int]:
         """("source" | "target", index) of each 2-1 or 1-2 member whose words the other side
         does not render, mapped to the other side's sentence it was read against: under
         ``detach_aligned_below`` of its characters aligned both ways with that sentence's
-        tokens, read with its neighbour, as the bead joins them (the neighbour's words then
-        claim their counterparts). At most one a bead, the least aligned."""
+        tokens (``detach_aligned_across_paragraphs`` for members of two paragraphs), read with
+        its neighbour, as the bead joins them (the neighbour's words then claim their
+        counterparts). At most one a bead, the least aligned."""
         settings, merged, pairs = self.settings, [], []
         for bead in beads:
             if sorted((len(bead.source), len(bead.target))) != [1, 2]:
@@ -157,16 +167,20 @@ class Aligner:
             if not readable:
                 continue
             other = bead.target[0] if side == "source" else bead.source[0]
-            merged.append((side, members, texts, joiner, readable, other))
+            numbers = None if paragraphs is None else paragraphs[0 if side == "source" else 1]
+            across = numbers is not None and len({numbers[k] for k in members}) > 1
+            threshold = settings.detach_aligned_across_paragraphs if across else settings.detach_aligned_below
+            merged.append((side, members, texts, joiner, readable, other, threshold))
             pairs.append((joiner.join(texts[k] for k in members), target[other] if side == "source" else source[other]))
         unrendered = {}
-        for (side, members, texts, joiner, readable, other), tokens in zip(merged, TokenAlignment.many(self.encoder, pairs)):
+        for (side, members, texts, joiner, readable, other, threshold), tokens in zip(
+                merged, TokenAlignment.many(self.encoder, pairs)):
             if tokens is None:
                 continue
             starts = [sum(len(texts[j]) + len(joiner) for j in members[:position]) for position in range(len(members))]
             share, member = min((tokens.aligned_share(start, start + len(texts[k])), k)
                                 for k, start in zip(members, starts) if k in readable)
-            if share < settings.detach_aligned_below:
+            if share < threshold:
                 unrendered[(side, member)] = other
         return unrendered
 

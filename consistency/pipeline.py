@@ -122,9 +122,12 @@ class Checker:
         check_sentences(documents, settings.max_sentence_chars)
 
         notify("aligning")
+        # Given a sentence a line, a line is no paragraph: its number would say nothing.
+        paragraphs = (None if settings.segmentation == "lines"
+                      else tuple([s.paragraph for s in document.sentences] for document in documents))
         alignment = self.aligner.align(
             [s.text for s in source_doc.sentences], [s.text for s in target_doc.sentences],
-            source_joiner=_joiner(source_doc.lang), target_joiner=_joiner(target_doc.lang))
+            source_joiner=_joiner(source_doc.lang), target_joiner=_joiner(target_doc.lang), paragraphs=paragraphs)
 
         segmentation = "icu" if settings.segmentation == "auto" else "lines"
         return self._run_checks(source_doc, target_doc, alignment, warnings, notify,

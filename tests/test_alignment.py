@@ -173,6 +173,24 @@ def test_a_dropped_sentence_on_its_neighbours_topic_is_taken_out_by_its_words():
     assert align(source, target)[2:4] == [((2,), (2,)), ((3,), ())]
 
 
+def test_a_member_from_another_paragraph_needs_more_of_its_words_rendered():
+    # The dropped sentence opens the next paragraph and shares a meaning with the sentence before
+    # it, whose translation repeats that meaning: a third of its words find a counterpart, too
+    # many for the rule within a paragraph, too few for two paragraphs joined into one sentence.
+    source = [sentence(0), sentence(1), sentence(12, 7), sentence(12, 20, 21), sentence(3), sentence(4)]
+    long_rendering = " ".join(["m12"] * 8 + ["m7"] * 8) + "."
+    target = [sentence(0), sentence(1), long_rendering, sentence(3), sentence(4)]
+    aligner = Aligner(MeaningEncoder(), AlignmentSettings())
+
+    def beads(source_paragraphs):
+        found = aligner.align(source, target, paragraphs=(source_paragraphs, range(len(target))))
+        return [(b.source, b.target) for b in found][2:4]
+
+    assert beads([0, 1, 2, 2, 3, 4]) == [((2, 3), (2,)), ((4,), (3,))]
+    assert beads([0, 1, 2, 3, 4, 5]) == [((2,), (2,)), ((3,), ())]
+    assert [(b.source, b.target) for b in aligner.align(source, target)][2] == ((2, 3), (2,))
+
+
 def test_a_sentence_the_translator_joined_to_its_neighbour_stays_in_the_bead():
     source = [sentence(0), sentence(1), sentence(2, 7), sentence(20, 21), sentence(3), sentence(4)]
     target = [sentence(0), sentence(1), sentence(2, 7, 20, 21), sentence(3), sentence(4)]
