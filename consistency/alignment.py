@@ -121,7 +121,8 @@ class Aligner:
         unrendered = self._unrendered_members(beads, source, target, source_joiner, target_joiner, char_ratio,
                                               paragraphs)
         beads = self._detach(beads, source, target, source_joiner, target_joiner, scale, unrendered)
-        return self._absorb(beads, source, target, source_joiner, target_joiner, scale, unrendered)
+        return self._absorb(beads, source, target, source_joiner, target_joiner, scale, unrendered,
+                            char_ratio, paragraphs)
 
     def score_pairing(self, source: Sequence[str], target: Sequence[str],
                       pairing: Sequence[tuple[int | None, int | None]]) -> list[Bead]:
@@ -167,10 +168,7 @@ class Aligner:
             if not readable:
                 continue
             other = bead.target[0] if side == "source" else bead.source[0]
-            numbers = None if paragraphs is None else paragraphs[0 if side == "source" else 1]
-            across = numbers is not None and len({numbers[k] for k in members}) > 1
-            threshold = settings.detach_aligned_across_paragraphs if across else settings.detach_aligned_below
-            merged.append((side, members, texts, joiner, readable, other, threshold))
+            merged.append((side, members, texts, joiner, readable, other, self._words_needed(side, members, paragraphs)))
             pairs.append((joiner.join(texts[k] for k in members), target[other] if side == "source" else source[other]))
         unrendered = {}
         for (side, members, texts, joiner, readable, other, threshold), tokens in zip(
@@ -182,6 +180,36 @@ class Aligner:
                                 for k, start in zip(members, starts) if k in readable)
             if share < threshold:
                 unrendered[(side, member)] = other
+        return unrendered
+
+    def _words_needed(self, side: str, members: Sequence[int],
+                      paragraphs: tuple[Sequence[int], Sequence[int]] | None) -> float:
+        """The share of its characters a member of a merged bead must have aligned word by word."""
+        numbers = None if paragraphs is None else paragraphs[0 if side == "source" else 1]
+        across = numbers is not None and len({numbers[k] for k in members}) > 1
+        return self.settings.detach_aligned_across_paragraphs if across else self.settings.detach_aligned_below
+
+    def _unrendered_in(self, side: str, bead_source: tuple[int, ...], bead_target: tuple[int, ...],
+                       sides, char_ratio: float, paragraphs) -> set[int]:
+        """The members of one side of a bead (source, target) with too few of their words aligned
+        with the bead's other side, read together as the bead joins them; a member too short to
+        read, or a side without tokens, passes."""
+        (source, source_joiner), (target, target_joiner) = sides
+        members, other = (bead_source, bead_target) if side == "source" else (bead_target, bead_source)
+        texts, joiner = (source, source_joiner) if side == "source" else (target, target_joiner)
+        other_texts, other_joiner = (target, target_joiner) if side == "source" else (source, source_joiner)
+        to_other = 1 / char_ratio if side == "source" else char_ratio
+        readable = [k for k in members
+                    if max(len(texts[k]), len(texts[k]) * to_other) >= self.settings.detach_min_chars]
+        tokens = readable and TokenAlignment.of(self.encoder, joiner.join(texts[k] for k in members),
+                                                other_joiner.join(other_texts[k] for k in other))
+        if not tokens:
+            return set()
+        needed, unrendered = self._words_needed(side, members, paragraphs), set()
+        for k in readable:
+            start = sum(len(texts[j]) + len(joiner) for j in members[:members.index(k)])
+            if tokens.aligned_share(start, start + len(texts[k])) < needed:
+                unrendered.add(k)
         return unrendered
 
     def _detach(self, beads, source, target, source_joiner, target_joiner, scale,
@@ -230,7 +258,8 @@ class Aligner:
         return result
 
     def _absorb(self, beads, source, target, source_joiner, target_joiner, scale,
-                unrendered: dict[tuple[str, int], int]) -> list[Bead]:
+                unrendered: dict[tuple[str, int], int], char_ratio: float,
+                paragraphs: tuple[Sequence[int], Sequence[int]] | None) -> list[Bead]:
         """Give each unaligned sentence to a neighbouring bead when the bead, with the sentence
         attached, matches its other side at least as well: then the sentence's content is there
         (a translator split one sentence into three, a segmentation fragment), and calling it
@@ -238,9 +267,15 @@ class Aligner:
         A sentence taken out because its words find no counterpart in a sentence does not go back
         to that sentence's bead: a sentence on its neighbour's topic can lift the bead's
         similarity without being translated (the other neighbour may take it: the DP may have
-        paired the wrong sentences)."""
+        paired the wrong sentences). Nor does a sentence join a bead whose other side does not
+        render its words, by the rule a merged bead's members are held to: the DP leaves
+        unaligned a dropped sentence that opens a paragraph, and the bead of the paragraph before
+        can take it in without losing similarity. Where the words say the bead's own sentence
+        is the one not rendered and the unaligned one is, the two change places: the DP paired
+        the dropped one of two neighbours, by length and topic, and left the translated one over."""
         similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
-        beads = list(beads)
+        sides = ((source, source_joiner), (target, target_joiner))
+        beads, unrendered = list(beads), dict(unrendered)
         k = 0
         while k < len(beads):
             bead = beads[k]
@@ -259,16 +294,40 @@ class Aligner:
                     merged_target = tuple(sorted(other.target + bead.target))
                     before = similarity(other.source, other.target)
                     after = similarity(merged_source, merged_target)
-                    if after - before >= self.settings.absorb_min:
-                        options.append((after - before, neighbour, Bead(merged_source, merged_target, after)))
+                    if after - before < self.settings.absorb_min:
+                        continue
+                    weak = self._unrendered_in(side, merged_source, merged_target, sides, char_ratio, paragraphs)
+                    if not weak:
+                        options.append((after - before, neighbour, [Bead(merged_source, merged_target, after)], None))
+                        continue
+                    swapped = weak.pop()
+                    # Each sentence is swapped out once at most, so the loop ends.
+                    if not weak and swapped != index and (side, swapped) not in unrendered:
+                        read_with = (merged_target if side == "source" else merged_source)[0]
+                        options.append((after - before, neighbour,
+                                        self._swap(swapped, side, merged_source, merged_target, similarity),
+                                        (swapped, read_with)))
             if not options:
                 k += 1
                 continue
-            _, neighbour, merged = max(options)
+            _, neighbour, replacement, swapped_out = max(options, key=lambda option: option[:2])
+            if swapped_out is not None:  # a sentence swapped out does not come back to this bead
+                unrendered[(side, swapped_out[0])] = swapped_out[1]
             first = min(k, neighbour)
-            beads[first:first + 2] = [merged]
+            beads[first:first + 2] = replacement
             k = first
         return beads
+
+    def _swap(self, weak: int, side: str, merged_source, merged_target, similarity) -> list[Bead]:
+        """The bead with ``weak`` taken out, and ``weak`` unaligned beside it: the DP paired the
+        wrong sentence of two neighbours with the other side (a dropped sentence matched a
+        translation by length and topic, the translated one left over), and the words tell."""
+        kept_source = tuple(i for i in merged_source if not (side == "source" and i == weak))
+        kept_target = tuple(j for j in merged_target if not (side == "target" and j == weak))
+        kept = Bead(kept_source, kept_target, similarity(kept_source, kept_target))
+        orphan = Bead((weak,), (), self.settings.skip) if side == "source" else Bead((), (weak,), self.settings.skip)
+        members = kept_source if side == "source" else kept_target
+        return [orphan, kept] if weak < members[0] else [kept, orphan]
 
     def _search(self, src, tgt, n, m, scale, window, char_ratio) -> list[Bead]:
         settings = self.settings

@@ -191,6 +191,39 @@ def test_a_member_from_another_paragraph_needs_more_of_its_words_rendered():
     assert [(b.source, b.target) for b in aligner.align(source, target)][2] == ((2, 3), (2,))
 
 
+def test_an_unaligned_sentence_joins_its_neighbour_only_if_its_words_are_rendered_there():
+    # The DP leaves the dropped sentence unaligned; attached to the pair before, it lifts the
+    # pair's similarity (its topic is the pair's), and a quarter of its words find a counterpart:
+    # enough inside one paragraph, not across two.
+    source = [sentence(0), sentence(1), sentence(12, 7), sentence(12, 12, 12, 20), sentence(3), sentence(4)]
+    target = [sentence(0), sentence(1), " ".join(["m12"] * 8 + ["m7"] * 4) + ".", sentence(3), sentence(4)]
+    aligner = Aligner(MeaningEncoder(), AlignmentSettings())
+
+    def beads(source_paragraphs):
+        found = aligner.align(source, target, paragraphs=(source_paragraphs, range(len(target))))
+        return [(b.source, b.target) for b in found][2:4]
+
+    assert beads([0, 1, 2, 2, 3, 4]) == [((2, 3), (2,)), ((4,), (3,))]
+    assert beads([0, 1, 2, 3, 4, 5]) == [((2,), (2,)), ((3,), ())]
+
+
+def test_a_dropped_sentence_the_search_paired_changes_places_with_the_translated_one_left_over():
+    # The translation of sentence 2 is long (the x's: words of a wordier language that carry no
+    # meaning here), so by length the search pairs it with the longer dropped sentence 3, on the
+    # same topic, and leaves sentence 2 over. Read word by word with the pair, sentence 2's words
+    # are all rendered and sentence 3's not at all: they change places.
+    source = [sentence(0), sentence(1), sentence(12, 7), sentence(12, 7, 7, 30), sentence(3), sentence(4)]
+    target = [sentence(0), sentence(1), sentence(12, 7)[:-1] + " " + "x" * 20 + ".", sentence(3), sentence(4)]
+    paragraphs = (range(len(source)), range(len(target)))
+
+    def beads(**settings):
+        found = Aligner(MeaningEncoder(), AlignmentSettings(**settings)).align(source, target, paragraphs=paragraphs)
+        return [(b.source, b.target) for b in found][2:4]
+
+    assert beads(absorb_min=float("inf")) == [((2,), ()), ((3,), (2,))]  # nothing joins a bead: the search's
+    assert beads() == [((2,), (2,)), ((3,), ())]
+
+
 def test_a_sentence_the_translator_joined_to_its_neighbour_stays_in_the_bead():
     source = [sentence(0), sentence(1), sentence(2, 7), sentence(20, 21), sentence(3), sentence(4)]
     target = [sentence(0), sentence(1), sentence(2, 7, 20, 21), sentence(3), sentence(4)]
