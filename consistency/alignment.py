@@ -56,6 +56,7 @@ class AlignmentSettings:
     anchor_min: float = 0.5  # normalised similarity an anchor needs
     coverage_min: float = 0.3  # each sentence of a 2-2 bead must match the other side this well
     absorb_min: float = 0.0  # an unaligned sentence joins a neighbour bead it does not make worse
+    absorb_run: int = 2  # up to this many unaligned sentences in a row join a bead together
     # A 2-1 member is taken out when no run of clauses of the other side matches it better than
     # this (normalised: 0 is this document's unrelated pair) and the bead matches better without it.
     detach_below: float = 0.1
@@ -272,7 +273,9 @@ class Aligner:
         unaligned a dropped sentence that opens a paragraph, and the bead of the paragraph before
         can take it in without losing similarity. Where the words say the bead's own sentence
         is the one not rendered and the unaligned one is, the two change places: the DP paired
-        the dropped one of two neighbours, by length and topic, and left the translated one over."""
+        the dropped one of two neighbours, by length and topic, and left the translated one over.
+        Two unaligned sentences in a row may join a bead together: a translator split a sentence
+        into three, the DP paired one piece, and neither piece left over lifts the bead alone."""
         similarity = self._bead_similarity(source, target, source_joiner, target_joiner, scale)
         sides = ((source, source_joiner), (target, target_joiner))
         beads, unrendered = list(beads), dict(unrendered)
@@ -282,40 +285,48 @@ class Aligner:
             if bead.source and bead.target:
                 k += 1
                 continue
-            side, index = ("source", bead.source[0]) if bead.source else ("target", bead.target[0])
-            read_against = unrendered.get((side, index))
+            side = "source" if bead.source else "target"
+            run = [k]  # unaligned sentences in a row on this side join a bead together
+            while (len(run) < self.settings.absorb_run and run[-1] + 1 < len(beads)
+                   and not (beads[run[-1] + 1].source and beads[run[-1] + 1].target)
+                   and bool(beads[run[-1] + 1].source) == (side == "source")):
+                run.append(run[-1] + 1)
             options = []
-            for neighbour in (k - 1, k + 1):
-                if 0 <= neighbour < len(beads) and beads[neighbour].source and beads[neighbour].target:
-                    other = beads[neighbour]
-                    if read_against in (other.target if side == "source" else other.source):
+            for size in range(1, len(run) + 1):
+                orphans = [(beads[b].source or beads[b].target)[0] for b in run[:size]]
+                for neighbour in (k - 1, k + size):
+                    if not (0 <= neighbour < len(beads) and beads[neighbour].source and beads[neighbour].target):
                         continue
-                    merged_source = tuple(sorted(other.source + bead.source))
-                    merged_target = tuple(sorted(other.target + bead.target))
+                    other = beads[neighbour]
+                    if any(unrendered.get((side, i)) in (other.target if side == "source" else other.source)
+                           for i in orphans):
+                        continue
+                    merged_source = tuple(sorted(other.source + (tuple(orphans) if side == "source" else ())))
+                    merged_target = tuple(sorted(other.target + (tuple(orphans) if side == "target" else ())))
                     before = similarity(other.source, other.target)
                     after = similarity(merged_source, merged_target)
                     if after - before < self.settings.absorb_min:
                         continue
+                    span = (min(k, neighbour), max(k + size - 1, neighbour))
                     weak = self._unrendered_in(side, merged_source, merged_target, sides, char_ratio, paragraphs)
                     if not weak:
-                        options.append((after - before, neighbour, [Bead(merged_source, merged_target, after)], None))
+                        options.append((after - before, span, [Bead(merged_source, merged_target, after)], None))
                         continue
                     swapped = weak.pop()
                     # Each sentence is swapped out once at most, so the loop ends.
-                    if not weak and swapped != index and (side, swapped) not in unrendered:
+                    if size == 1 and not weak and swapped not in orphans and (side, swapped) not in unrendered:
                         read_with = (merged_target if side == "source" else merged_source)[0]
-                        options.append((after - before, neighbour,
+                        options.append((after - before, span,
                                         self._swap(swapped, side, merged_source, merged_target, similarity),
                                         (swapped, read_with)))
             if not options:
                 k += 1
                 continue
-            _, neighbour, replacement, swapped_out = max(options, key=lambda option: option[:2])
+            _, (first, last), replacement, swapped_out = max(options, key=lambda option: option[:2])
             if swapped_out is not None:  # a sentence swapped out does not come back to this bead
                 unrendered[(side, swapped_out[0])] = swapped_out[1]
-            first = min(k, neighbour)
-            beads[first:first + 2] = replacement
-            k = first
+            beads[first:last + 1] = replacement
+            k = max(first - 1, 0)  # an unaligned sentence just before may now join the bead
         return beads
 
     def _swap(self, weak: int, side: str, merged_source, merged_target, similarity) -> list[Bead]:

@@ -56,3 +56,22 @@ def test_an_added_quotation_is_critical_and_an_added_name_major(check):
     named = TARGET + "Le président Macron a salué l’accord.\n"
     assert check(SOURCE, quoted) == [("addition", "critical", {"quotations": ["« C’est une victoire »"]})]
     assert check(SOURCE, named) == [("addition", "major", {"names": ["Macron"]})]
+
+
+@pytest.mark.parametrize("segmentation, paragraphs", [
+    ("auto", ([0, 1, 1], [0, 1, 1])),  # two sentences of the second paragraph on each side
+    ("lines", None),  # a sentence a line: a line is no paragraph
+])
+def test_the_aligner_reads_paragraphs_only_where_the_text_has_them(default_encoder, monkeypatch,
+                                                                 segmentation, paragraphs):
+    checker = Checker(Settings(checks=("omission",), segmentation=segmentation), encoder=default_encoder)
+    seen = []
+    align = checker.aligner.align
+    monkeypatch.setattr(checker.aligner, "align",
+                        lambda *args, **kwargs: seen.append(kwargs["paragraphs"]) or align(*args, **kwargs))
+    source = "Ministers met in Geneva on Monday.\n\nThe talks lasted 14 hours. They ended late.\n"
+    target = "Les ministres se sont réunis à Genève lundi.\n\nLes pourparlers ont duré 14 heures. Ils ont fini tard.\n"
+    if segmentation == "lines":
+        source, target = source.replace(" They", "\nThey"), target.replace(" Ils", "\nIls")
+    checker.check(source, target, source_lang="en", target_lang="fr")
+    assert seen == [paragraphs]
