@@ -8,7 +8,8 @@ omission, shortened and lengthened checks (a dropped sentence the aligner folds 
 is the shortened check's, an inserted one folded into a 1-2 pair the lengthened check's).
 Prints the findings per 100 source sentences of the faithful pairs, the worst direction, and the
 share of drops and insertions found; the aligner's ``detach_below`` and its length ratio were
-chosen by this (the word rule's ``detach_aligned_below`` on the first 20 of these articles).
+chosen by this (the word rule's ``detach_aligned_below`` and
+``detach_aligned_across_paragraphs`` on the first 20 of these articles).
 
     python -m bench.omission --docs 40 --json bench/out/omission.json
 """
