@@ -157,15 +157,13 @@ class Aligner:
         tokens (``detach_aligned_across_paragraphs`` for members of two paragraphs), read with
         its neighbour, as the bead joins them (the neighbour's words then claim their
         counterparts). At most one a bead, the least aligned."""
-        settings, merged, pairs = self.settings, [], []
+        merged, pairs = [], []
         for bead in beads:
             if sorted((len(bead.source), len(bead.target))) != [1, 2]:
                 continue
             side, members, texts, joiner = (("source", bead.source, source, source_joiner) if len(bead.source) == 2
                                             else ("target", bead.target, target, target_joiner))
-            # A member's length in the other language too: char_ratio is source characters per target one.
-            to_other = 1 / char_ratio if side == "source" else char_ratio
-            readable = [k for k in members if max(len(texts[k]), len(texts[k]) * to_other) >= settings.detach_min_chars]
+            readable = self._readable(side, members, texts, char_ratio)
             if not readable:
                 continue
             other = bead.target[0] if side == "source" else bead.source[0]
@@ -176,9 +174,7 @@ class Aligner:
                 merged, TokenAlignment.many(self.encoder, pairs)):
             if tokens is None:
                 continue
-            starts = [sum(len(texts[j]) + len(joiner) for j in members[:position]) for position in range(len(members))]
-            share, member = min((tokens.aligned_share(start, start + len(texts[k])), k)
-                                for k, start in zip(members, starts) if k in readable)
+            share, member = min((share, k) for k, share in _member_shares(tokens, members, texts, joiner, readable).items())
             if share < threshold:
                 unrendered[(side, member)] = other
         return unrendered
@@ -199,19 +195,19 @@ class Aligner:
         members, other = (bead_source, bead_target) if side == "source" else (bead_target, bead_source)
         texts, joiner = (source, source_joiner) if side == "source" else (target, target_joiner)
         other_texts, other_joiner = (target, target_joiner) if side == "source" else (source, source_joiner)
-        to_other = 1 / char_ratio if side == "source" else char_ratio
-        readable = [k for k in members
-                    if max(len(texts[k]), len(texts[k]) * to_other) >= self.settings.detach_min_chars]
+        readable = self._readable(side, members, texts, char_ratio)
         tokens = readable and TokenAlignment.of(self.encoder, joiner.join(texts[k] for k in members),
                                                 other_joiner.join(other_texts[k] for k in other))
         if not tokens:
             return set()
-        needed, unrendered = self._words_needed(side, members, paragraphs), set()
-        for k in readable:
-            start = sum(len(texts[j]) + len(joiner) for j in members[:members.index(k)])
-            if tokens.aligned_share(start, start + len(texts[k])) < needed:
-                unrendered.add(k)
-        return unrendered
+        needed = self._words_needed(side, members, paragraphs)
+        return {k for k, share in _member_shares(tokens, members, texts, joiner, readable).items() if share < needed}
+
+    def _readable(self, side: str, members: Sequence[int], texts: Sequence[str], char_ratio: float) -> list[int]:
+        """The members long enough to read word by word, in their language or in the other one's
+        length (char_ratio is source characters per target one)."""
+        to_other = 1 / char_ratio if side == "source" else char_ratio
+        return [k for k in members if max(len(texts[k]), len(texts[k]) * to_other) >= self.settings.detach_min_chars]
 
     def _detach(self, beads, source, target, source_joiner, target_joiner, scale,
                 unrendered: dict[tuple[str, int], int]) -> list[Bead]:
@@ -388,6 +384,18 @@ class Aligner:
         members = [float(src.vector(k, 1) @ target_block) for k in range(i - a, i)]
         members += [float(source_block @ tgt.vector(k, 1)) for k in range(j - b, j)]
         return float(np.clip(scale(min(members)) / self.settings.coverage_min, 0.0, 1.0))
+
+
+def _member_shares(tokens: TokenAlignment, members: Sequence[int], texts: Sequence[str], joiner: str,
+                   readable: Sequence[int]) -> dict[int, float]:
+    """Each readable member's share of characters aligned both ways, the members read joined
+    (as ``tokens`` was made from them) so that each one's neighbour claims its own counterparts."""
+    shares, start = {}, 0
+    for k in members:
+        if k in readable:
+            shares[k] = tokens.aligned_share(start, start + len(texts[k]))
+        start += len(texts[k]) + len(joiner)
+    return shares
 
 
 def _joined(encoder: Encoder, texts: Sequence[str], indices: Sequence[int], joiner: str) -> np.ndarray:

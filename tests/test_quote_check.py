@@ -70,6 +70,33 @@ def test_a_quote_cut_by_half_is_major(quotes):
     assert [f.severity for f in cut] == ["major"] and cut[0].details["missing"].endswith("decides about the budget.")
 
 
+@pytest.mark.parametrize("target, cut", [
+    ("Der Trainer sagte: „Wir werden gewinnen.“", True),
+    # Fewer words than the English, but every part said: shorter is not cut.
+    ("Der Trainer sagte: „Wir holen nächste Saison den Pokal.“", False),
+])
+def test_a_short_quote_is_cut_when_half_its_words_find_no_counterpart(quotes, target, cut):
+    source = "The coach said: “We will win the cup next season.”"
+    found = [f for f in quotes(source, target, target_lang="de") if "is cut in the translation" in f.message]
+    assert bool(found) == cut
+    if cut:
+        assert found[0].details["missing"] == "cup next season."
+        assert found[0].details["aligned_share_missing"] < 0.2 <= 0.5 <= found[0].details["aligned_share_kept"]
+
+
+@pytest.mark.parametrize("target, cut", [
+    ("Le ministre a déclaré : « Pour l'instant, nous ne sommes pas en mesure. »", True),
+    ("Le ministre a déclaré : « Pour l'instant, nous ne pouvons rien dire. »", False),
+])
+def test_a_compact_rendering_of_a_long_quote_is_not_a_cut(quotes, target, cut):
+    source = ("The minister said: “At this moment in time, we are not in a position to say anything about the "
+              "matter.”")
+    found = [f for f in quotes(source, target) if "is cut in the translation" in f.message]
+    assert bool(found) == cut
+    if cut:
+        assert found[0].details["missing"].endswith("about the matter.")
+
+
 def test_a_quote_given_to_another_named_person_is_critical(quotes):
     source = ("On Monday Lavrov met his counterpart in Ankara. Putin said: “Our army will stay in the region "
               "for as long as it is needed there.”")
