@@ -49,8 +49,9 @@ CUT_RATIO = 0.75  # target/source length of a quotation, over the article's usua
 CUT_MIN_CHARS = 20  # shorter quotations (a word or two) vary too much in length to judge a cut
 CUT_UNRENDERED = 0.2  # aligned share of the source half a cut left out, at most...
 CUT_RENDERED = 0.5  # ...while the half it kept has at least this share aligned
-# Or, on longer quotations, the sentence vectors: the translation is nearer one half of the
-# source quotation than all of it, by this cosine, and that half's words are less rendered still.
+# Or, on longer quotations, the sentence vectors: the translation is nearer the half it kept than
+# all of the source quotation, by CUT_MARGIN, and the other half has under CUT_COSINE_UNRENDERED
+# of its characters aligned (alone, the vectors also flag compact but whole renderings).
 CUT_COSINE_MIN_CHARS = 40
 CUT_MARGIN = 0.01
 CUT_COSINE_UNRENDERED = 0.3
