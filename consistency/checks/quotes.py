@@ -164,16 +164,16 @@ class QuoteCheck(Check):
         details = {"length_ratio": round(len(theirs.text) / max(len(ours.text), 1), 3), "usual_ratio": round(usual, 3),
                    "similarity": round(own, 3), "aligned_share_kept": round(kept_share, 3),
                    "aligned_share_missing": round(lost_share, 3)}
-        if not by_words and len(ours.text) >= CUT_COSINE_MIN_CHARS and lost_share < CUT_COSINE_UNRENDERED:
-            # Shorter than the article's translations run, and closer to one half of the source
-            # quotation than to all of it: that half is what the translation kept.
+        if not by_words:
+            if len(ours.text) < CUT_COSINE_MIN_CHARS or lost_share >= CUT_COSINE_UNRENDERED:
+                return
+            # Shorter than the article's translations run, and closer to the half it kept than to
+            # all of the source quotation.
             vectors = encoder.embed([theirs.text, *halves])
             to_kept = float(vectors[2 - lost] @ vectors[0])
             details["similarity_to_kept_half"] = round(to_kept, 3)
             if to_kept <= own + CUT_MARGIN:
                 return
-        elif not by_words:
-            return
         details["missing"] = halves[lost]
         yield Finding("quote", "major", 0.7, f"quotation “{_short(ours.text)}” is cut in the translation "
                       f"(“{_short(theirs.text)}”): “{_short(halves[lost])}” is missing", *spans, details,
