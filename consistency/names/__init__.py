@@ -23,6 +23,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u200b-\u200d\u2060\ufeff\u00ad]*[^\W_]
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "al", "el", "la", "le", "du", "di",
               "of", "dos", "das", "y", "ibn", "zu"}
 _SENTENCE_OPENERS = "\"“”„«»‘’'(—–-:[「『"
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_COMMAS = ",،，"
 _CASED_SCRIPTS = {"latin", "cyrillic", "greek", "armenian", "georgian"}
 MIN_KEY = 3  # a name whose consonant key is shorter ("Rory", "Aceh", "Iowa") cannot be told from chance
 SHORT = "too short to match across scripts"  # unless CLDR knows how the other language writes it (Seoul)
@@ -90,6 +92,8 @@ def _bare(word: str) -> str:
 
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip()
+    if before and before[-1] in _QUOTE_MARKS and before[:-1].rstrip().endswith(tuple(_COMMAS)):
+        return False  # '"… the Democratic Party," Trump said': the quotation closed, the sentence goes on
     return not before or before[-1] in _SENTENCE_OPENERS + ".!?"
 
 
