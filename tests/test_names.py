@@ -10,7 +10,6 @@ from consistency.document import Document
 from consistency.names import ADJECTIVE, SHORT, extract, title_case
 from consistency.names.exonyms import renderings
 from consistency.names.romanise import consonant_key, fold, key_similarity
-from consistency.names.spelling import drops_sounds
 from consistency.segmentation import segment
 
 # One name as news in each language writes it.
@@ -62,12 +61,6 @@ def test_extraction_marks_what_may_only_support_a_match():
     assert [n.text for n in extract('"We will win," Putin said.', "en")] == ["Putin"]
     assert [n.text for n in extract('“We will win,” Putin said.', "en")] == ["Putin"]
     assert [n.text for n in extract('"We will win." Putin left.', "en")] == []
-
-
-def test_a_rendering_drops_one_sound_at_most():
-    assert drops_sounds(consonant_key("Kyiv"), consonant_key("키이우"))
-    assert not drops_sounds(consonant_key("Walton"), consonant_key("丹"))  # 丹 of 丹佛, Denver
-    assert not drops_sounds(consonant_key("Kyiv"), consonant_key("Kyivan"))  # adds a consonant
 
 
 def test_a_headline_in_title_case_marks_no_names_but_those_the_article_knows():

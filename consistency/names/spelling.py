@@ -68,11 +68,10 @@ def _inflected(word: str, form: str) -> bool:
 
 
 def drops_sounds(key: str, other: str) -> bool:
-    """Whether ``other`` is ``key`` with one consonant left out (Kyiv KP / 키이우 K), as a
-    rendering may drop a sound its language lacks; one that adds consonants is another word,
-    and one that drops more is a piece of another word (Walton PRTN / 丹 TN, of 丹佛 Denver)."""
+    """Whether ``other`` is ``key`` with consonants left out (Kyiv KP / 키이우 K), as a rendering
+    may drop a sound its language lacks; one that adds consonants is another word."""
     rest = iter(key)
-    return bool(other) and len(key) - len(other) <= 1 and all(letter in rest for letter in other)
+    return bool(other) and all(letter in rest for letter in other)
 
 
 def misspelt(usual: str, form: str) -> bool:
