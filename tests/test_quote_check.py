@@ -62,6 +62,35 @@ def test_a_quote_replaced_by_another_of_the_article_is_critical(quotes):
     assert replaced[0].details["similarity_to_other"] > replaced[0].details["similarity"]
 
 
+PROMISE = "The governor promised on Monday to rebuild every bridge that the floods destroyed before winter comes. "
+EVENING = ("Speaking to reporters at the town hall in Springfield later that evening, after a long meeting with the "
+           "city council and the fire brigade, she said the state “cannot pay for the new hospital” this year.")
+PROMESSE = "La gouverneure a promis lundi « de reconstruire chaque pont détruit par les inondations avant l'hiver ». "
+SOIREE = ("S'adressant aux journalistes à la mairie de Springfield plus tard dans la soirée, après une longue réunion "
+          "avec le conseil municipal et les pompiers, elle a déclaré que l'État « {} » cette année.")
+
+
+def test_a_quotation_pasted_where_the_source_says_something_else_is_critical(quotes):
+    # The translator quoted the promise, which the source does not quote: no rival source
+    # quotation says where the pasted words come from, the sentence vectors do.
+    pasted = "de reconstruire chaque pont détruit par les inondations avant l'hiver"
+    findings = quotes(PROMISE + EVENING, PROMESSE + SOIREE.format(pasted))
+    assert [(f.severity, f.target.sentence, f.source.text) for f in findings] == [
+        ("critical", 1, "cannot pay for the new hospital")]
+    assert "again in sentence 1, where it belongs" in findings[0].message
+    details = findings[0].details
+    assert details["similarity_without_quotation"] > details["similarity_to_source"]
+    assert details["twin_similarity_without_quotation"] < details["twin_similarity_to_source"]
+
+
+def test_the_same_words_quoted_twice_where_the_source_has_them_twice_is_no_finding(quotes):
+    assert quotes(PROMISE + EVENING, PROMESSE + SOIREE.format("ne peut pas payer le nouvel hôpital")) == []
+    assert quotes("The mayor called the plan “a disaster” on Monday. Speaking to reporters at the town hall later "
+                  "that evening, the governor called the delay “a disaster” as well.",
+                  "Le maire a qualifié le projet de « catastrophe » lundi. S'adressant aux journalistes à la mairie "
+                  "plus tard dans la soirée, la gouverneure a elle aussi qualifié le retard de « catastrophe ».") == []
+
+
 def test_a_quote_cut_by_half_is_major(quotes):
     source = ("The mayor said: “The new line will carry forty thousand passengers a day, and it will open "
               "before the end of next year, whatever the council decides about the budget.”")

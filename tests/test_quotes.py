@@ -521,3 +521,14 @@ def test_an_unsegmented_document_is_refused():
 def test_a_pair_typed_with_one_straight_mark_is_one_quotation(text, lang, content):
     found = quotes(text, lang)
     assert [(q.text, q.balanced) for q in found] == [(content, True)]
+
+
+# -- the same words quoted twice --------------------------------------------------------------------
+
+def test_twins_are_words_quoted_exactly_twice_whatever_the_closing_punctuation():
+    from consistency.quotes.placement import twins
+    found = quotes("« Nous reconstruirons les ponts », dit-elle. Puis : « Nous reconstruirons les ponts. » "
+                   "Le « Jeu » et le « Jeu » et le « jeu » restent. « Autre chose », conclut-elle.", "fr")
+    assert [q.text for q in found][:2] == ["Nous reconstruirons les ponts", "Nous reconstruirons les ponts."]
+    # Three times (in any case) is a recurring term, not a pasted quotation.
+    assert twins(found) == [(0, 1), (1, 0)]

@@ -11,9 +11,10 @@ resemble most, by the encoder's vectors of the quoted words. Then:
   omission check reports the sentence);
 * a target statement left unpaired is a quotation **the source does not have** (critical);
 * a pair whose target words read more like another quotation of the source article than
-  their own was **replaced** (critical); one whose target is far shorter than the article's
-  translations are, relative to their sources, and one half of whose source words find no
-  counterpart in it, word by word (``word_alignment``), was **cut** (major);
+  their own was **replaced** (critical), and so was a quotation the translation repeats word for
+  word where the source says something else (``quotes.placement``); one whose target is far
+  shorter than the article's translations are, relative to their sources, and one half of whose
+  source words find no counterpart in it, word by word (``word_alignment``), was **cut** (major);
 * a quotation whose source speaker is a name, given in the translation to a name that
   renders another person (by consonant key), has **another speaker** (critical); so has one
   whose speaker the translation renders nowhere in the bead, where a name of the translation or
@@ -36,7 +37,7 @@ from ..names import SHORT, has_capitals
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
 from ..names.search import Search, side_of
 from ..names.spelling import GARBLED, by_letters
-from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes
+from ..quotes import STATEMENT, Attribution, Quote, attribute, find_quotes, placement
 from ..word_alignment import TokenAlignment
 from .base import Check, CheckContext, register
 
@@ -79,7 +80,8 @@ class QuoteCheck(Check):
         return {"replaced_margin": REPLACED_MARGIN, "cut_ratio": CUT_RATIO, "cut_min_chars": CUT_MIN_CHARS,
                 "cut_unrendered": CUT_UNRENDERED, "cut_rendered": CUT_RENDERED, "cut_cosine_min_chars": CUT_COSINE_MIN_CHARS,
                 "cut_margin": CUT_MARGIN, "cut_cosine_unrendered": CUT_COSINE_UNRENDERED,
-                "same_speaker": SAME_SPEAKER, "verb_reach": VERB_REACH, "renders_other": RENDERS_OTHER}
+                "same_speaker": SAME_SPEAKER, "verb_reach": VERB_REACH, "renders_other": RENDERS_OTHER,
+                "pasted_without_gain": placement.WITHOUT_GAIN, "pasted_over_twin": placement.OVER_TWIN}
 
     def run(self, context: CheckContext) -> Iterable[Finding]:
         source, target = (_side(document, context.alignment, which) for document, which in
@@ -90,12 +92,14 @@ class QuoteCheck(Check):
         pairs = _pair(source, target, similarity, context.alignment)
         paired_source = {s for s, _ in pairs}
         paired_target = {t for _, t in pairs}
+        misplaced = {m.quote: m for m in _misplaced(source, target, pairs, context)}
         for s, quote in enumerate(source.quotes):
             # A quoted phrase (a term, scare quotes) is often set in plain type by translators.
             if s not in paired_source and quote.kind == STATEMENT and not _near(source, quote, target.loose):
                 yield self._lost(quote, source, context, _set_off(source, quote))
         for t, quote in enumerate(target.quotes):
-            if t not in paired_target and _set_off(target, quote) and not _near(target, quote, source.loose):
+            if (t not in paired_target | misplaced.keys() and _set_off(target, quote)
+                    and not _near(target, quote, source.loose)):
                 yield self._added(quote, target)
         ratios = _bead_ratios(context)
         usual = {(s, t): _usual_ratio(ratios, source.bead[source.quotes[s].sentences[0]], source.quotes[s],
@@ -104,7 +108,13 @@ class QuoteCheck(Check):
                                   if _may_be_cut(source.quotes[s], target.quotes[t], usual[s, t])], context.encoder)
         unsettled = []  # pairs whose speakers the attributions could not compare
         for s, t in pairs:
-            yield from self._compare(s, t, source, target, similarity, usual[s, t], words, context.encoder)
+            compared = list(self._compare(s, t, source, target, similarity, usual[s, t], words, context.encoder))
+            if t in misplaced:
+                # Words pasted from elsewhere are neither a cut of their own nor to be reported twice.
+                pasted = misplaced.pop(t)
+                replaced = [f for f in compared if "other_quote" in f.details]
+                compared = replaced or [self._pasted(pasted, source, target, s, context)]
+            yield from compared
             finding = self._speaker(source.quotes[s], target.quotes[t], source, target,
                                     (_span(source.document, source.quotes[s]), _span(target.document, target.quotes[t])))
             if finding:
@@ -112,6 +122,8 @@ class QuoteCheck(Check):
             else:
                 unsettled.append((s, t))
         yield from self._speaker_unnamed(unsettled, source, context)
+        for m in misplaced.values():  # those left unpaired
+            yield self._pasted(m, source, target, None, context)
 
     def _lost(self, quote: Quote, source: _Side, context: CheckContext, set_off: bool) -> Finding:
         bead = context.alignment[source.bead[quote.sentences[0]]]
@@ -131,6 +143,24 @@ class QuoteCheck(Check):
         # translation may set it as reported speech on purpose, so it is for the editor to weigh.
         return Finding("quote", "minor", 0.5, f"quoted words “{_short(quote.text)}”, woven into the sentence, "
                        "lost their quotation marks in the translation", span, where, details, check=self.name)
+
+    def _pasted(self, m: placement.Misplaced, source: _Side, target: _Side, paired: int | None,
+                context: CheckContext) -> Finding:
+        """A quotation of the translation repeating another's words where the source says
+        something else; ``paired`` is the source quotation it was paired with, if any."""
+        quote, twin = target.quotes[m.quote], target.quotes[m.twin]
+        bead = context.alignment[target.bead[quote.sentences[0]]]
+        if paired is not None:
+            ours = _span(source.document, source.quotes[paired])
+        else:
+            first, last = (context.source.sentences[i] for i in (bead.source[0], bead.source[-1]))
+            ours = Span(bead.source[0], first.start, last.end, context.source.text[first.start:last.end])
+        return Finding("quote", "critical", 0.7, f"the translation quotes “{_short(quote.text)}” here and again in "
+                       f"sentence {twin.sentences[0] + 1}, where it belongs; here the source says something else "
+                       f"(without the quotation this sentence is nearer its source: {m.with_quote:.3f} → "
+                       f"{m.without_quote:.3f})", ours, _span(target.document, quote),
+                       {"quote": _evidence(quote), "twin": {**_evidence(twin), "sentence": twin.sentences[0]},
+                        **m.to_dict()}, check=self.name)
 
     def _added(self, quote: Quote, target: _Side) -> Finding:
         return Finding("quote", "critical", 0.7, f"the translation quotes “{_short(quote.text)}”, which the "
@@ -381,6 +411,17 @@ def _side(document: Document, alignment, which: str) -> _Side:
     speakers = {a.quote.start: a for a in attribute(document, quotes, phrases=True)}
     loose = frozenset(bead[i] for q in found if not q.balanced for i in q.sentences if i in bead)
     return _Side(document, quotes, bead, speakers, loose)
+
+
+def _misplaced(source: _Side, target: _Side, pairs: list[tuple[int, int]], context: CheckContext) -> list:
+    """Quotations of the translation pasted where another of its quotations belongs
+    (``quotes.placement``); not where the source quotes the same words twice as well."""
+    paired = {t: s for s, t in pairs}
+    twins = [(a, b) for a, b in placement.twins(target.quotes)
+             if not (a in paired and b in paired
+                     and " ".join(source.quotes[paired[a]].text.split()) == " ".join(source.quotes[paired[b]].text.split()))]
+    return placement.misplaced(context.source, context.target, context.alignment, target.bead, target.quotes, twins,
+                               context.encoder)
 
 
 def _similarities(context: CheckContext, source: list[Quote], target: list[Quote]) -> np.ndarray:
