@@ -9,7 +9,8 @@ from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, SHORT, extract, title_case
 from consistency.names.exonyms import renderings
-from consistency.names.romanise import consonant_key, fold, key_similarity
+from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
+from consistency.names.spelling import by_letters, misspelt, transposed, variant_of
 from consistency.segmentation import segment
 
 # One name as news in each language writes it.
@@ -112,3 +113,46 @@ def test_zero_width_characters_stay_inside_a_name():
     assert "Pyong\u00adyang" in [n.text for n in names]
     assert _findings(["Talks in Moscow with Sturridge and Germany."],
                      ["Переговоры в Москве со Стар\u200bриджем и Германией."], target_lang="ru") == []
+
+
+def test_a_slip_of_the_keys_is_told_from_a_spelling_of_the_language():
+    assert transposed("harlem", "harelm") and transposed("londres", "lnodres")
+    assert transposed("kavanaugh", "kaavnaughs")  # with a case ending
+    assert not transposed("louisiana", "luisiana") and not transposed("macedonia", "makedonien")
+    assert not transposed("harlem", "harlem") and not transposed("as", "sagt")  # too short to tell
+
+
+def test_an_arabic_form_is_compared_without_its_article():
+    assert without_article("المقدونية") == "مقدونية" and without_article("Macedonia") == "Macedonia"
+    assert variant_of("مقدونيا", without_article("المقدونية"))  # the adjective: an ending, not a slip
+    assert misspelt("لندن", "لدنن") and not variant_of("لندن", "لدنن")
+
+
+def test_a_name_is_found_in_the_text_as_the_text_writes_it():
+    # Folding ß to ss made the text one letter longer than the form taken from it ("ondon ").
+    (london,) = extract("He met London officials.", "en")
+    assert by_letters(london, "Die Straße in London war leer.", "en", "de") == "London"
+    assert by_letters(london, "Die Straße in LONDON war leer.", "en", "de") == "LONDON"
+
+
+@pytest.mark.parametrize("source, target, lang, garbled", [
+    (["Protests spread in Harlem.", "Police in Harlem said so."],
+     ["Des manifestations ont eu lieu à Harelm.", "La police de Harlem l'a dit."], "fr", "Harelm"),
+    (["Riots in Birkenhead.", "Police in Birkenhead said so."],
+     ["Disturbios en Birkenhaed.", "La policía de Birkenhead lo dijo."], "es", "Birkenhaed"),
+    (["The letter reached London."], ["La lettre est arrivée à Lnodres."], "fr", "Lnodres"),
+], ids=["short name, fr", "long name, es", "CLDR rendering, fr"])
+def test_a_misspelt_name_found_by_its_consonants_is_garbled(source, target, lang, garbled):
+    (finding,) = _findings(source, target, target_lang=lang)
+    assert finding.severity == "major" and "garbled" in finding.message and finding.target.text == garbled
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    (["Storms hit Louisiana and Birkenhead."], ["Tormentas en Luisiana y Birkenhead."], "es"),
+    (["Talks with Macedonia and Kavanaugh."], ["Gespräche mit Makedonien und Kavanaughs Team."], "de"),
+    (["Talks with Kavanaugh in London."], ["Переговоры с Кавано в Лондоне."], "ru"),
+    # CLDR writes Финикс; a translator who keeps to Феникс spells it so, and slips are made once.
+    (["Storms hit Phoenix.", "Phoenix is hot."], ["Шторм обрушился на Феникс.", "В Фениксе жарко."], "ru"),
+], ids=["es", "de", "ru", "ru, the translator's spelling"])
+def test_a_name_spelt_the_language_s_way_or_inflected_is_not_garbled(source, target, lang):
+    assert [f.message for f in _findings(source, target, target_lang=lang) if "garbled" in f.message] == []

@@ -9,11 +9,14 @@ side too, a word before the last is still lost when a capitalised name stands in
 What is left is a finding: **replaced** (critical) when another name stands in its place (a
 capitalised name of the translation left unmatched in the bead, or the words the alignment puts
 there); **garbled** (major) when what stands there is near the rendering the article uses for
-the name elsewhere or CLDR's (平嚷 for 平壤, Pyangyong for Pyongyang); **dropped** (major) when
-nothing stands there. A capitalised name of the translation that no source name accounts for
-is **added** (major). Names too short to match across scripts ("Iowa", "Aceh"), acronyms,
-adjectives of places ("Korean", "Western") and capitalised common words may support a match
-but never raise a finding alone; a short name CLDR knows (Seoul, Paris) is checked by CLDR.
+the name elsewhere or CLDR's (平嚷 for 平壤, Pyangyong for Pyongyang), or when the form that
+renders the name misspells it (``Search._garbled``: Harelm for Harlem, Лонодне for Лондон);
+**dropped** (major) when nothing stands there. A capitalised name of the translation that no
+source name accounts for is **added** (major). Names too short to match across scripts ("Iowa",
+"Aceh"), acronyms, adjectives of places ("Korean", "Western") and capitalised common words may
+support a match but never raise a finding alone; a short name CLDR knows (Seoul, Paris) is
+checked by CLDR, and a short one written with two letters swapped in its own script (Harelm) is
+garbled.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from typing import Iterable
 from ..findings import Finding, Span
 from ..names import Name
 from ..names.glossary import Glossary
-from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
+from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of
 from ..names.search import ALIGNED, LEARNED, TRANSLATED, TRANSLATED_LOWER, Lost, Search, side_of
 from ..names.spelling import ALPHABET_GARBLED, EXACT_KEY, GARBLED, by_letters, misspelt
 from .base import Check, CheckContext, register
@@ -65,7 +68,8 @@ class NameCheck(Check):
             # Trump") makes explicit what the source says.
             search = Search(target, source, beads, context, alignments, self.glossary)
             for lost in search.lost():
-                if not any(a < lost.name.end and lost.name.start < b for a, b in used) \
+                # A name the source writes otherwise by a slip (Harelm / Harlem) is no added name.
+                if not lost.garbled and not any(a < lost.name.end and lost.name.start < b for a, b in used) \
                         and not search.corresponds(lost.name, lost.bead) \
                         and by_letters(lost.name, context.source.text, context.target.lang, context.source.lang) is None:
                     yield self._added(lost)
@@ -81,8 +85,10 @@ class NameCheck(Check):
         text = search.other.document.text[start:end]
         target_span = Span(search.other.document.sentence_at(start), start, end, text)
         usual = search.usual(name)
+        if lost.garbled:  # a misspelling of the name as written in the same script counts too (Harelm)
+            usual = {u for u in usual | {name.text} if script_of(u) == script_of(text) and fold(u) != fold(text)}
         details = _evidence(name, text, usual, aligned)
-        if any(misspelt(fold(u), fold(text)) for u in usual):
+        if lost.garbled or any(misspelt(fold(u), fold(text)) for u in usual):
             return Finding("name", "major", 0.6, f"name “{name.text}” garbled as “{text}” (usually "
                            f"“{' / '.join(sorted(usual))}”)", source_span, target_span, details, check=self.name)
         return Finding("name", "critical", 0.7, f"name “{name.text}” replaced by “{text}” (romanised "

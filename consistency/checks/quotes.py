@@ -263,7 +263,7 @@ class QuoteCheck(Check):
         at = {k: n for n, k in enumerate(beads)}
         stand_ins: dict[tuple[int, int], tuple[tuple[int, int], bool]] = {}  # name -> what stands in its place
         for lost in search.lost({at[k] for k in speakers if k in at}):
-            if lost.stand_in is not None:
+            if lost.stand_in is not None and not lost.garbled:  # a misspelt name is the names check's
                 stand_ins[(lost.name.start, lost.name.end)] = (lost.stand_in, lost.pointed)
         for k, said_here in speakers.items():
             if k not in at:

@@ -50,13 +50,19 @@ def script_of(text: str) -> str:
     return ""
 
 
+def without_article(text: str) -> str:
+    """An Arabic word without the article and a particle before it (المقدونية, وبالعراق): no
+    part of a name; other scripts as they are."""
+    return _ARABIC_ARTICLE.sub("", text) if script_of(text) == "arabic" else text
+
+
 @lru_cache(maxsize=65536)
 def consonant_key(text: str) -> str:
     """The consonant skeleton: one class letter per run of consonants of a class, vowels dropped."""
     script = script_of(text)
     if script == "arabic":
         # Medial و and ي are mostly long vowels (بوتين "bwtyn" is Putin); the article is no part of a name.
-        text = _ARABIC_ARTICLE.sub("", text).replace("ة", "")
+        text = without_article(text).replace("ة", "")
         text = re.sub(r"^[اأإآ][وي]", "", text)  # أو, إي: an initial o or i, no consonant
         letters = romanise(text)
         letters = letters[:1] + re.sub(r"[wy]", "", letters[1:])

@@ -32,8 +32,8 @@ from ..document import Document
 from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract
 from .exonyms import renderings
 from .glossary import Glossary
-from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of
-from .spelling import GARBLED, by_letters, drops_sounds, misspelt
+from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
+from .spelling import GARBLED, by_letters, drops_sounds, misspelt, transposed, variant_of
 from ..word_alignment import TokenAlignment
 
 if TYPE_CHECKING:  # the checks import this module
@@ -59,6 +59,7 @@ class Lost:
     bead: int
     stand_in: tuple[int, int] | None = None  # document offsets on the other side
     pointed: bool = False  # the stand-in is where the word alignment puts the name
+    garbled: bool = False  # the stand-in is the name's rendering misspelt (Search._garbled)
 
 
 class Search:
@@ -167,10 +168,7 @@ class Search:
 
     def usual(self, name: Name) -> set[str]:
         """How the article renders the name where it was found, and CLDR's renderings."""
-        seen = {form for form, _ in self.forms[fold(name.text)].most_common(2) if form}
-        learned = self.learned(name)
-        return (seen | renderings(name.text, *self.langs) | ({learned} if learned else set())
-                | self.glossary.renderings(name, self.langs[1]))
+        return {form for form, _ in self.forms[fold(name.text)].most_common(2) if form} | self._known(name)
 
     def lost(self, only: set[int] | None = None) -> list[Lost]:
         """The names no rendering was found for (in the beads ``only`` names, else in all). In a
@@ -186,12 +184,22 @@ class Search:
         # that confirm how the article renders those names.
         unfound = [k for k, found in enumerate(letters) if None in found.values()]
         self.learn([fold(n.text) for k in unfound for n, _ in per_bead[k] if letters[k][id(n)] is None], unfound)
+        # Every bead's forms first: whether a form misspells the name is judged against how the
+        # whole article writes it.
+        found_forms = [{n.text: self._found(n, k, letters[k][id(n)]) for n, _ in ours}
+                       for k, ours in enumerate(per_bead)]
         for k, ours in enumerate(per_bead):
-            forms = {n.text: self._found(n, k, letters[k][id(n)]) for n, _ in ours}
+            forms = found_forms[k]
             found = {n.group for n, _ in ours if forms[n.text] is not None}
             last = {n.group: n for n, _ in ours}
             rendered = {fold(form) for form in forms.values() if form}
             for n, i in ours:
+                form = forms[n.text]
+                garbled = self._garbled(n, k, form) if form and not n.soft else \
+                    self._slip(n, k) if form is None and n.soft in (None, SHORT) and not n.text.isupper() else None
+                if garbled is not None:
+                    lost.append(Lost(n, i, k, garbled, True, garbled=True))
+                    continue
                 if forms[n.text] is not None or n.soft:
                     continue
                 item = Lost(n, i, k)
@@ -204,6 +212,53 @@ class Search:
                     continue
                 lost.append(item)
         return lost
+
+    def _garbled(self, name: Name, k: int, form: str) -> tuple[int, int] | None:
+        """Where ``form`` stands in bead ``k`` (document offsets) when it misspells the name as
+        written in the same script, by CLDR or the article's other places (Harelm for Harlem,
+        Пхеньня beside Пхеньян), and is none of them nor one of them inflected or with a
+        particle (Путина, 트럼프는, وبوتين); None when it renders the name."""
+        folded = without_article(fold(form))
+        forms = self.forms[fold(name.text)]
+        # A slip is made once: a spelling the article keeps, inflected or not, is the
+        # translator's (Феникс, Фениксе for Phoenix, where CLDR has Финикс).
+        if sum(count for f, count in forms.items() if variant_of(without_article(fold(f)), folded)) >= 2:
+            return None
+        # The article's other spellings count where they outnumber this one: two spellings as
+        # frequent are the translator's own variants (فرجينيا / فيرجينيا), neither a slip.
+        usual = {f for f, count in forms.items() if count > forms[form]}
+        known = {without_article(fold(u)) for u in self._known(name, learn=False) | {name.text} | usual}
+        if any(variant_of(u, folded) for u in known):
+            return None
+        # In the name's own script a translation may spell it its own way (Luisiana, Makedonien,
+        # Präsident): only a slip of the keys is a misspelling there. Han and kana runs go on
+        # into the next word (ラテンアメリカ for Latin), so a misspelling keeps about the length.
+        same_script = script_of(form) == script_of(name.text)
+        syllabic = script_of(form) in ("han", "kana")
+        if not any(transposed(u, folded) if same_script else misspelt(u, folded)
+                   and (not syllabic or abs(len(u) - len(folded)) <= 1) for u in known):
+            return None
+        text, offset = self._text(k, self.other)
+        at = text.find(form)
+        return None if at < 0 else (offset + at, offset + at + len(form))
+
+    def _slip(self, name: Name, k: int) -> tuple[int, int] | None:
+        """Where a word of bead ``k`` is the name, or a rendering of it that CLDR or the article
+        gives, with two neighbouring letters swapped (document offsets): a name too short for
+        its consonants to find it (Harlem, key RN) is still found misspelt by its letters; an
+        acronym is not, as languages order its letters their own way (EU / UE)."""
+        known = {fold(u) for u in self._known(name, learn=False) | {name.text}}
+        text, offset = self._text(k, self.other)
+        return next(((offset + a, offset + b) for a, b in candidates(text)
+                     if " " not in text[a:b] and any(transposed(u, fold(text[a:b])) for u in known)), None)
+
+    def _known(self, name: Name, learn: bool = True) -> set[str]:
+        """CLDR's renderings of the name, the glossary's, and the article's where it repeats the
+        name (learned now when ``learn``; without, only if a search has asked already: learning
+        may take a pass of the encoder)."""
+        learned = self.learned(name) if learn else self._learned.get(fold(name.text))
+        return (renderings(name.text, *self.langs) | ({learned} if learned else set())
+                | self.glossary.renderings(name, self.langs[1]))
 
     def bead_span(self, k: int, side: Side) -> tuple[int, int]:
         """Document offsets of bead ``k`` on ``side``."""

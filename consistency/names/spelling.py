@@ -17,10 +17,12 @@ ALPHABET_GARBLED = 0.6  # the same for letters of an alphabet
 
 def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
     """The form ``text`` renders ``name`` in by its letters, CLDR or an exact long key; None if none."""
-    folded = _folded(text)
-    position = folded.find(fold(name.text))
+    folded, origins = _folded(text)
+    wanted = fold(name.text)
+    position = folded.find(wanted)
     if position >= 0 and (position == 0 or not folded[position - 1].isalpha()):
-        return text[position:position + len(name.text)]
+        after = position + len(wanted)
+        return text[origins[position]:origins[after] if after < len(origins) else len(text)]
     for rendering in renderings(name.text, lang, other_lang) | renderings(name.phrase, lang, other_lang):
         stem = _stem(fold(rendering))
         if stem in folded:
@@ -32,8 +34,12 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _folded(text: str) -> str:
-    return fold(text)  # every name of a bead is looked for in the same text
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` folded (every name of a bead is looked for in the same text), and where in
+    ``text`` each folded character comes from: folding changes lengths (ß is ss, a combining
+    accent goes), and the form returned must be the text's own."""
+    pieces = [fold(char) for char in text]
+    return "".join(pieces), [k for k, piece in enumerate(pieces) for _ in piece]
 
 
 @lru_cache(maxsize=256)
@@ -65,6 +71,25 @@ def _inflected(word: str, form: str) -> bool:
     common = next((k for k, (x, y) in enumerate(zip(word, form)) if x != y), min(len(word), len(form)))
     syllabic = script_of(word) in ("hangul", "han", "kana")
     return common >= min(len(word), len(form)) - (0 if syllabic else 2)
+
+
+def variant_of(usual: str, form: str) -> bool:
+    """Whether ``form`` is ``usual`` itself, inflected (Путина), or within a longer word or
+    a piece of one (트럼프는, وبوتين, 米トランプ): a rendering, not a misspelling of it."""
+    return usual in form or form in usual or _inflected(usual, form)
+
+
+def transposed(usual: str, form: str) -> bool:
+    """Whether ``form`` is ``usual`` with two neighbouring letters swapped (Harelm, Lnodres),
+    perhaps with an ending of up to two letters: a slip of the keyboard that no language's
+    spelling of a name makes, where a letter changed or dropped may be one (Luisiana,
+    Makedonien). Not in names under four letters, where an ending makes one (As / sagt)."""
+    typed = form[:len(usual)]
+    if len(usual) < 4 or len(typed) < len(usual) or len(form) - len(usual) > 2 or typed == usual:
+        return False
+    k = next(k for k, (x, y) in enumerate(zip(usual, typed)) if x != y)
+    return k + 1 < len(usual) and (typed[k], typed[k + 1]) == (usual[k + 1], usual[k]) \
+        and typed[k + 2:] == usual[k + 2:]
 
 
 def drops_sounds(key: str, other: str) -> bool:
