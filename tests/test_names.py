@@ -153,6 +153,9 @@ def test_a_misspelt_name_found_by_its_consonants_is_garbled(source, target, lang
     (["Talks with Kavanaugh in London."], ["Переговоры с Кавано в Лондоне."], "ru"),
     # CLDR writes Финикс; a translator who keeps to Феникс spells it so, and slips are made once.
     (["Storms hit Phoenix.", "Phoenix is hot."], ["Шторм обрушился на Феникс.", "В Фениксе жарко."], "ru"),
-], ids=["es", "de", "ru", "ru, the translator's spelling"])
+    # The German word is the English one with two letters swapped, and written twice.
+    (["The word is in the Bible, and in the Bible it means you."],
+     ["Das Wort steht in der Bibel, und in der Bibel bedeutet es du."], "de"),
+], ids=["es", "de", "ru", "ru, the translator's spelling", "de, a word of the language"])
 def test_a_name_spelt_the_language_s_way_or_inflected_is_not_garbled(source, target, lang):
     assert [f.message for f in _findings(source, target, target_lang=lang) if "garbled" in f.message] == []

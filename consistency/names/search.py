@@ -249,8 +249,11 @@ class Search:
         acronym is not, as languages order its letters their own way (EU / UE)."""
         known = {fold(u) for u in self._known(name, learn=False) | {name.text}}
         text, offset = self._text(k, self.other)
+        whole = fold(self.other.document.text)
+        # A slip is made once: a word the translation writes twice is its own (Bibel for Bible).
         return next(((offset + a, offset + b) for a, b in candidates(text)
-                     if " " not in text[a:b] and any(transposed(u, fold(text[a:b])) for u in known)), None)
+                     if " " not in text[a:b] and any(transposed(u, fold(text[a:b])) for u in known)
+                     and whole.count(fold(text[a:b])) < 2), None)
 
     def _known(self, name: Name, learn: bool = True) -> set[str]:
         """CLDR's renderings of the name, the glossary's, and the article's where it repeats the
