@@ -195,8 +195,11 @@ class Search:
             rendered = {fold(form) for form in forms.values() if form}
             for n, i in ours:
                 form = forms[n.text]
-                garbled = self._garbled(n, k, form) if form and not n.soft else \
-                    self._slip(n, k) if form is None and n.soft in (None, SHORT) and not n.text.isupper() else None
+                if form:
+                    garbled = None if n.soft else self._garbled(n, k, form)
+                else:
+                    slips = form is None and n.soft in (None, SHORT) and not n.text.isupper()
+                    garbled = self._slip(n, k) if slips else None
                 if garbled is not None:
                     lost.append(Lost(n, i, k, garbled, True, garbled=True))
                     continue
@@ -249,11 +252,13 @@ class Search:
         acronym is not, as languages order its letters their own way (EU / UE)."""
         known = {fold(u) for u in self._known(name, learn=False) | {name.text}}
         text, offset = self._text(k, self.other)
-        whole = fold(self.other.document.text)
-        # A slip is made once: a word the translation writes twice is its own (Bibel for Bible).
-        return next(((offset + a, offset + b) for a, b in candidates(text)
-                     if " " not in text[a:b] and any(transposed(u, fold(text[a:b])) for u in known)
-                     and whole.count(fold(text[a:b])) < 2), None)
+        for a, b in candidates(text):
+            piece = fold(text[a:b])
+            # A slip is made once: a word the translation writes twice is its own (Bibel for Bible).
+            if " " not in piece and any(transposed(u, piece) for u in known) \
+                    and fold(self.other.document.text).count(piece) < 2:
+                return offset + a, offset + b
+        return None
 
     def _known(self, name: Name, learn: bool = True) -> set[str]:
         """CLDR's renderings of the name, the glossary's, and the article's where it repeats the
