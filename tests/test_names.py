@@ -135,6 +135,24 @@ def test_a_name_is_found_in_the_text_as_the_text_writes_it():
     assert by_letters(london, "Die Straße in LONDON war leer.", "en", "de") == "LONDON"
 
 
+@pytest.mark.parametrize("target, lang", [
+    ("我看到Kante在场上。", "zh"),  # Chinese writes a Latin name without a space
+    ("これにはKanteも関わり", "ja"),
+    ("وعلىKanteأن يلعب", "ar"),
+])
+def test_a_latin_name_written_onto_a_word_of_another_script_is_found(target, lang):
+    (kante,) = extract("We saw Kante play.", "en")
+    assert by_letters(kante, target, "en", lang) == "Kante"
+    assert _findings(["We saw Kante play."], [target], target_lang=lang) == []
+
+
+def test_a_name_inside_a_longer_word_of_its_own_script_is_not_found():
+    (kante,) = extract("We saw Kante play.", "en")
+    assert by_letters(kante, "Le Mokante a joué.", "en", "fr") is None
+    # ... but where the word stands on its own later in the text, it is found there.
+    assert by_letters(kante, "Le Mokante et Kante ont joué.", "en", "fr") == "Kante"
+
+
 @pytest.mark.parametrize("source, target, lang, garbled", [
     (["Protests spread in Harlem.", "Police in Harlem said so."],
      ["Des manifestations ont eu lieu à Harelm.", "La police de Harlem l'a dit."], "fr", "Harelm"),

@@ -20,9 +20,13 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
     folded, origins = _folded(text)
     wanted = fold(name.text)
     position = folded.find(wanted)
-    if position >= 0 and (position == 0 or not folded[position - 1].isalpha()):
-        after = position + len(wanted)
-        return text[origins[position]:origins[after] if after < len(origins) else len(text)]
+    while position >= 0:
+        # A word starts where a letter of another script ends: Chinese, Japanese and Arabic
+        # write a name in Latin letters without a space (我看到Kante, علىBellenglise).
+        if position == 0 or not folded[position - 1].isalpha() or script_of(folded[position - 1]) != script_of(wanted):
+            after = position + len(wanted)
+            return text[origins[position]:origins[after] if after < len(origins) else len(text)]
+        position = folded.find(wanted, position + 1)
     for rendering in renderings(name.text, lang, other_lang) | renderings(name.phrase, lang, other_lang):
         stem = _stem(fold(rendering))
         if stem in folded:
