@@ -69,11 +69,11 @@ def test_a_headline_in_title_case_marks_no_names_but_those_the_article_knows():
     assert [n.text for n in extract("Trump Warns of Embarked Troops", "en", inside=frozenset({"Trump"}))] == ["Trump"]
 
 
-def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr"):
+def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr", encoder=None):
     documents = [segment(Document("\n\n".join(lines) + "\n", lang)) for lines, lang in
                  ((source, source_lang), (target, target_lang))]
     alignment = [Bead((k,), (k,), 1.0) for k in range(min(len(source), len(target)))]
-    return list(NameCheck().run(CheckContext(*documents, alignment, encoder=None)))
+    return list(NameCheck().run(CheckContext(*documents, alignment, encoder=encoder)))
 
 
 def test_rendered_names_are_no_finding_without_the_model():
@@ -144,6 +144,16 @@ def test_a_latin_name_written_onto_a_word_of_another_script_is_found(target, lan
     (kante,) = extract("We saw Kante play.", "en")
     assert by_letters(kante, target, "en", lang) == "Kante"
     assert _findings(["We saw Kante play."], [target], target_lang=lang) == []
+
+
+@pytest.mark.parametrize("source, target", [
+    # The word alignment ties one character of the rendering to the name (基 of 落基山, 曼 of 曼彻斯特).
+    ("Snow fell across the Rockies overnight.", "落基山脉一夜之间普降大雪。"),
+    ("Manchester United will face Liverpool next week.", "曼彻斯特联队下周将迎战利物浦。"),
+])
+def test_a_han_rendering_tied_to_the_name_by_one_character_is_found(default_encoder, source, target):
+    findings = _findings([source], [target], target_lang="zh", encoder=default_encoder)
+    assert not [f.message for f in findings if f.source.text in ("Rockies", "Manchester")]
 
 
 def test_a_name_inside_a_longer_word_of_its_own_script_is_not_found():

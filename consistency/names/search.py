@@ -13,7 +13,8 @@ search:
    asks for it (a name its letters find never does);
 3. **by the word alignment** (``tokens``, SimAlign's argmax over the encoder's token vectors):
    the words aligned with it, read as a romanisation whose consonant key is near the name's
-   (Putin / 普京 / プーチン), or aligned both ways with a contextual similarity that says they
+   (Putin / 普京 / プーチン; in Han script also the run around them: 曼 of 曼彻斯特), or
+   aligned both ways with a contextual similarity that says they
    translate it (White House / 白宫);
 4. in the neighbouring beads, by 1 (a name moved by a restructured sentence), unless the
    neighbour has the name itself.
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the checks import this module
     from ..checks.base import CheckContext
 
 ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's place
+ALIGNED_RUN = 0.75  # the same for a piece of the Han run around them, which chance matches more often
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
@@ -372,6 +374,18 @@ class Search:
                         similarity == 1 or token in both_ways and similarity >= 0.5
                         and drops_sounds(name.key, consonant_key(target[a:b]))):
                     return target[a:b]
+        # Han script writes a name in characters the alignment may tie only one of to it (曼 of
+        # 曼彻斯特 for Manchester): the run around that character is read too, as far as the
+        # alignment leaves its characters to no other word, and held to a nearer key, since
+        # more pieces meet a key by chance. The nearest reading counts, the shortest of equals.
+        if len(name.key) >= MIN_KEY:
+            taken = _taken(alignment, set(alignment.source_tokens(start, end)))
+            pieces = {piece for token in aligned
+                      for piece in _han_pieces(target, *map(int, alignment.target.offsets[token]), taken)}
+            scored = [(key_similarity(name.key, consonant_key(target[a:b])), a - b, a, b) for a, b in pieces]
+            best = max(scored, default=None)
+            if best is not None and best[0] >= ALIGNED_RUN:
+                return target[best[2]:best[3]]
         return None
 
     def _misspells(self, name: Name, form: str) -> bool:
@@ -471,6 +485,26 @@ def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[in
     low, high = int(alignment.target.offsets[first][0]), int(alignment.target.offsets[last][1])
     return [(a, b) for a in range(max(low, start - 5), start + 1) for b in range(max(end, a + 1), min(high, a + 6) + 1)
             if all(script_of(c) == "han" for c in text[a:b])]
+
+
+def _taken(alignment: TokenAlignment, ours: set[int]) -> set[int]:
+    """The characters of the other side the alignment ties both ways to a word outside ``ours``."""
+    best_source = alignment.similarity.argmax(0)
+    return {c for j, both in enumerate(alignment.aligned()[1]) if both and int(best_source[j]) not in ours
+            for c in range(*map(int, alignment.target.offsets[j]))}
+
+
+def _han_pieces(text: str, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    """The pieces of two to six characters of the Han run a token stands in that hold it, the
+    run ending where the alignment gives a character to another word (北约 to NATO)."""
+    if script_of(text[start:end]) != "han":
+        return []
+    low, high = start, end
+    while low > 0 and script_of(text[low - 1]) == "han" and low - 1 not in taken:
+        low -= 1
+    while high < len(text) and script_of(text[high]) == "han" and high not in taken:
+        high += 1
+    return [(a, b) for a in range(max(low, end - 6), start + 1) for b in range(max(end, a + 2), min(high, a + 6) + 1)]
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
