@@ -17,9 +17,12 @@ from consistency.segmentation import segment
 TRUMP = ["Trump", "Трамп", "ترامب", "트럼프", "トランプ", "特朗普"]
 PUTIN = ["Putin", "Poutine", "Путина", "بوتين", "푸틴", "プーチン", "普京"]
 STURRIDGE = ["Sturridge", "Старридж", "ستوريدج", "스터리지", "スタリッジ"]
+BIRMINGHAM = ["Birmingham", "Бирмингем", "برمنغهام", "버밍엄", "バーミンガム", "伯明翰"]  # ng-h, not n-gh
+XINING = ["Xining", "Синин", "شينينغ", "시닝", "西宁"]  # an x that starts a name is a sibilant
 
 
-@pytest.mark.parametrize("forms", [TRUMP, PUTIN, STURRIDGE], ids=["Trump", "Putin", "Sturridge"])
+@pytest.mark.parametrize("forms", [TRUMP, PUTIN, STURRIDGE, BIRMINGHAM, XINING],
+                         ids=["Trump", "Putin", "Sturridge", "Birmingham", "Xining"])
 def test_one_name_keys_alike_in_every_script(forms):
     # Vowels dropped (Arabic writes few, Japanese and Korean add them), consonants by class.
     assert all(key_similarity(consonant_key(forms[0]), consonant_key(form)) >= 0.6 for form in forms), \
@@ -154,6 +157,15 @@ def test_a_latin_name_written_onto_a_word_of_another_script_is_found(target, lan
 def test_a_han_rendering_tied_to_the_name_by_one_character_is_found(default_encoder, source, target):
     findings = _findings([source], [target], target_lang="zh", encoder=default_encoder)
     assert not [f.message for f in findings if f.source.text in ("Rockies", "Manchester")]
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("The protest took place in Birmingham on Saturday.", "토요일 버밍엄에서 시위가 열렸다.", "ko"),  # 에서 after it
+    ("Floods hit Xining on Monday.", "ضربت الفيضانات شينينغ يوم الاثنين.", "ar"),
+    ("The protest took place in Birmingham on Saturday.", "土曜日、バーミンガムで抗議活動が行われた。", "ja"),
+])
+def test_a_rendering_the_alignment_finds_is_read_as_the_name(default_encoder, source, target, lang):
+    assert [f.message for f in _findings([source], [target], target_lang=lang, encoder=default_encoder)] == []
 
 
 def test_a_name_inside_a_longer_word_of_its_own_script_is_not_found():

@@ -17,9 +17,10 @@ from anyascii import anyascii
 
 # Digraphs first (longest first), then single letters. "J" is a class of its own: Arabic ج and
 # pinyin j are an English j in some names and a g in others (جوجل "Google", 吉 "Virginia").
+# "ng" before "gh": Birmingham and Arabic برمنغهام ("brmnghham") are ng-h, not n-gh.
 _DIGRAPHS = [("shch", "S"), ("sch", "S"), ("tch", "S"), ("dzh", "S"), ("zh", "S"), ("sh", "S"), ("ch", "S"),
              ("ts", "S"), ("tz", "S"), ("dj", "J"), ("dg", "J"), ("ph", "P"), ("th", "T"), ("kh", "K"),
-             ("gh", "K"), ("ck", "K"), ("ng", "N"), ("qu", "K"), ("x", "KS")]
+             ("ng", "N"), ("gh", "K"), ("ck", "K"), ("qu", "K"), ("x", "KS")]
 _CLASSES = {**dict.fromkeys("pbfvw", "P"), **dict.fromkeys("td", "T"), **dict.fromkeys("kgcq", "K"),
             **dict.fromkeys("sz", "S"), "j": "J", **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
 _PINYIN = [("x", "s"), ("q", "ch")]  # pinyin x and q are palatal sibilants, not "ks" and "k"
@@ -73,6 +74,7 @@ def consonant_key(text: str) -> str:
                 letters = letters.replace(pinyin, sound)
         elif script == "latin":
             letters = re.sub(r"c(?=[eiy])", "s", letters)  # Spencer, Garcia
+            letters = re.sub(r"^x", "s", letters)  # an x that starts a name is a sibilant (Xining, Xavi)
     for digraph, cls in _DIGRAPHS:
         letters = letters.replace(digraph, cls)
     key: list[str] = []

@@ -362,18 +362,27 @@ class Search:
                 return ""
         both_ways = {token for token, _ in pairs}
         aligned = sorted(both_ways | set(alignment.pointing_at(start, end)))
-        for token in aligned:
-            for a, b in _readings(target, alignment, token, aligned):
-                similarity = key_similarity(name.key, consonant_key(target[a:b]))
-                if len(name.key) >= MIN_KEY and similarity >= ALIGNED:
-                    return target[a:b]
-                # A short key (Seoul, Kyiv) only in another script, and near only when aligned
-                # both ways (Kyiv / 키이우): in its own script a short name is found by its
-                # letters, as Pyangyong keys as Pyongyang does.
-                if script_of(target[a:b]) != script_of(name.text) and not self._misspells(name, target[a:b]) and (
-                        similarity == 1 or token in both_ways and similarity >= 0.5
-                        and drops_sounds(name.key, consonant_key(target[a:b]))):
-                    return target[a:b]
+        readings = [(token, a, b) for token in aligned for a, b in _readings(target, alignment, token, aligned)]
+        # Words aligned together are read together first: one of them alone (بيانغ) may key as
+        # the name where the two misspell it (بيانغ يونغ for بيونغ يانغ), and then none renders it.
+        run = alignment.target_span(aligned)
+        if run is not None and script_of(target[run[0]:run[1]]) not in ("han", "kana") \
+                and " " in target[run[0]:run[1]].strip():
+            a, b = _word_around(target, *run)
+            if self._misspells(name, target[a:b]):
+                return None
+            readings.insert(0, (next((t for t in aligned if t in both_ways), aligned[0]), a, b))
+        for token, a, b in readings:
+            similarity = key_similarity(name.key, consonant_key(target[a:b]))
+            if len(name.key) >= MIN_KEY and similarity >= ALIGNED:
+                return target[a:b]
+            # A short key (Seoul, Kyiv) only in another script, and near only when aligned
+            # both ways (Kyiv / 키이우): in its own script a short name is found by its
+            # letters, as Pyangyong keys as Pyongyang does.
+            if script_of(target[a:b]) != script_of(name.text) and not self._misspells(name, target[a:b]) and (
+                    similarity == 1 or token in both_ways and similarity >= 0.5
+                    and drops_sounds(name.key, consonant_key(target[a:b]))):
+                return target[a:b]
         # Han script writes a name in characters the alignment may tie only one of to it (曼 of
         # 曼彻斯特 for Manchester): the run around that character is read too, as far as the
         # alignment leaves its characters to no other word, and held to a nearer key, since
@@ -471,10 +480,14 @@ def _capitals_mark_names(lang: str) -> bool:
 
 
 def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int]) -> list[tuple[int, int]]:
-    """The spans an aligned token may be part of: its whole word, or, in unspaced Han script,
-    the pieces of up to six characters of the run of aligned tokens it stands in (尹 is a
-    surname, 普京 one token, 梅德韦杰夫 five), never reaching into words not aligned."""
+    """The spans an aligned token may be part of: its whole word (in Hangul also without the
+    particles after it), or, in unspaced Han script, the pieces of up to six characters of the
+    run of aligned tokens it stands in (尹 is a surname, 普京 one token, 梅德韦杰夫 five), never
+    reaching into words not aligned."""
     start, end = map(int, alignment.target.offsets[token])
+    if script_of(text[start:end]) == "hangul":  # the word, then without its particles (버밍엄에서: 버밍엄)
+        a, b = _word_around(text, start, end)
+        return [(a, k) for k in range(b, min(b, max(end, a + 2)) - 1, -1)]
     if script_of(text[start:end]) != "han":
         return [_word_around(text, start, end)]
     first = last = token
