@@ -159,6 +159,15 @@ def test_a_han_rendering_tied_to_the_name_by_one_character_is_found(default_enco
     assert not [f.message for f in findings if f.source.text in ("Rockies", "Manchester")]
 
 
+@pytest.mark.parametrize("source, target", [
+    # Katakana joins names written side by side into one run.
+    ("The storm reached West Virginia overnight.", "嵐は一晩でウエストバージニアに到達した。"),
+    ("The crash happened on Bestwood Street.", "事故はベストウッドストリートで起きた。"),
+])
+def test_names_katakana_writes_together_are_found_in_the_run(default_encoder, source, target):
+    assert [f.message for f in _findings([source], [target], target_lang="ja", encoder=default_encoder)] == []
+
+
 @pytest.mark.parametrize("source, target, lang", [
     ("The protest took place in Birmingham on Saturday.", "토요일 버밍엄에서 시위가 열렸다.", "ko"),  # 에서 after it
     ("Floods hit Xining on Monday.", "ضربت الفيضانات شينينغ يوم الاثنين.", "ar"),

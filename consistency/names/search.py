@@ -384,13 +384,14 @@ class Search:
                     and drops_sounds(name.key, consonant_key(target[a:b]))):
                 return target[a:b]
         # Han script writes a name in characters the alignment may tie only one of to it (曼 of
-        # 曼彻斯特 for Manchester): the run around that character is read too, as far as the
-        # alignment leaves its characters to no other word, and held to a nearer key, since
-        # more pieces meet a key by chance. The nearest reading counts, the shortest of equals.
+        # 曼彻斯特 for Manchester), and kana joins a name to the next word (ハリウッドスター): the
+        # run around is read too, as far as the alignment leaves its characters to no other
+        # word, and held to a nearer key, since more pieces meet a key by chance. The nearest
+        # reading counts, the shortest of equals.
         if len(name.key) >= MIN_KEY:
             taken = _taken(alignment, set(alignment.source_tokens(start, end)))
             pieces = {piece for token in aligned
-                      for piece in _han_pieces(target, *map(int, alignment.target.offsets[token]), taken)}
+                      for piece in _run_pieces(target, *map(int, alignment.target.offsets[token]), taken)}
             scored = [(key_similarity(name.key, consonant_key(target[a:b])), a - b, a, b) for a, b in pieces]
             best = max(scored, default=None)
             if best is not None and best[0] >= ALIGNED_RUN:
@@ -507,17 +508,23 @@ def _taken(alignment: TokenAlignment, ours: set[int]) -> set[int]:
             for c in range(*map(int, alignment.target.offsets[j]))}
 
 
-def _han_pieces(text: str, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
-    """The pieces of two to six characters of the Han run a token stands in that hold it, the
-    run ending where the alignment gives a character to another word (北约 to NATO)."""
-    if script_of(text[start:end]) != "han":
+_PIECE = {"han": 6, "kana": 12}  # the longest piece of a run read for a name: 梅德韦杰夫, ウエストバージニア
+
+
+def _run_pieces(text: str, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    """The pieces of a Han or kana run a token stands in that hold it (two characters at least),
+    the run ending where the alignment gives a character to another word (北约 to NATO)."""
+    script = script_of(text[start:end])
+    if script not in _PIECE:
         return []
+    longest = _PIECE[script]
     low, high = start, end
-    while low > 0 and script_of(text[low - 1]) == "han" and low - 1 not in taken:
+    while low > 0 and script_of(text[low - 1]) == script and low - 1 not in taken:
         low -= 1
-    while high < len(text) and script_of(text[high]) == "han" and high not in taken:
+    while high < len(text) and script_of(text[high]) == script and high not in taken:
         high += 1
-    return [(a, b) for a in range(max(low, end - 6), start + 1) for b in range(max(end, a + 2), min(high, a + 6) + 1)]
+    return [(a, b) for a in range(max(low, end - longest), start + 1)
+            for b in range(max(end, a + 2), min(high, a + longest) + 1)]
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
