@@ -13,9 +13,9 @@ search:
    asks for it (a name its letters find never does);
 3. **by the word alignment** (``tokens``, SimAlign's argmax over the encoder's token vectors):
    the words aligned with it, read as a romanisation whose consonant key is near the name's
-   (Putin / 普京 / プーチン; in Han script also the run around them: 曼 of 曼彻斯特), or
-   aligned both ways with a contextual similarity that says they
-   translate it (White House / 白宫);
+   (Putin / 普京 / プーチン; in Han and kana also the run around them: 曼 of 曼彻斯特), or
+   aligned both ways with a contextual similarity that says they translate it (White House /
+   白宫);
 4. in the neighbouring beads, by 1 (a name moved by a restructured sentence), unless the
    neighbour has the name itself.
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the checks import this module
     from ..checks.base import CheckContext
 
 ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's place
-ALIGNED_RUN = 0.75  # the same for a piece of the Han run around them, which chance matches more often
+ALIGNED_RUN = 0.75  # the same for a piece of the Han or kana run around them, which chance meets more often
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
@@ -508,7 +508,8 @@ def _taken(alignment: TokenAlignment, ours: set[int]) -> set[int]:
             for c in range(*map(int, alignment.target.offsets[j]))}
 
 
-_PIECE = {"han": 6, "kana": 12}  # the longest piece of a run read for a name: 梅德韦杰夫, ウエストバージニア
+# The longest piece of a run read for a name: 梅德韦杰夫, ウエストバージニア.
+_PIECE = {"han": 6, "kana": 12}
 
 
 def _run_pieces(text: str, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:

@@ -23,7 +23,8 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
     while position >= 0:
         # A word starts where a letter of another script ends: Chinese, Japanese and Arabic
         # write a name in Latin letters without a space (我看到Kante, علىBellenglise).
-        if position == 0 or not folded[position - 1].isalpha() or script_of(folded[position - 1]) != script_of(wanted):
+        before = folded[position - 1] if position else " "
+        if not before.isalpha() or script_of(before) != script_of(wanted):
             after = position + len(wanted)
             return text[origins[position]:origins[after] if after < len(origins) else len(text)]
         position = folded.find(wanted, position + 1)
