@@ -208,3 +208,53 @@ def test_a_misspelt_name_found_by_its_consonants_is_garbled(source, target, lang
 ], ids=["es", "de", "ru", "ru, the translator's spelling", "de, a word of the language"])
 def test_a_name_spelt_the_language_s_way_or_inflected_is_not_garbled(source, target, lang):
     assert [f.message for f in _findings(source, target, target_lang=lang) if "garbled" in f.message] == []
+
+
+KAVANAUGH = "Judge Brett Kavanaugh spoke to the senators on Tuesday."
+
+
+@pytest.mark.parametrize("target, lang", [
+    ("Richter Brett sprach am Dienstag mit den Senatoren.", "de"),
+    ("Le juge Brett a parlé aux sénateurs mardi.", "fr"),
+])
+def test_the_last_word_of_a_name_dropped_is_missed_where_the_translation_writes_its_script(default_encoder, target, lang):
+    (finding,) = _findings([KAVANAUGH], [target], target_lang=lang, encoder=default_encoder)
+    assert (finding.severity, finding.source.text, finding.target) == ("major", "Kavanaugh", None), finding.message
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("President Donald Trump spoke on Tuesday.", "トランプ大統領は火曜日に演説した。", "ja"),
+    ("President Donald Trump spoke on Tuesday.", "特朗普总统周二发表了讲话。", "zh"),
+    ("Vladimir Putin spoke on Tuesday.", "Путин выступил во вторник.", "ru"),
+    # A Korean name read by its characters; without capitals one word of a group found is enough.
+    ("President Yoon Suk-yeol spoke on Tuesday.", "尹锡悦总统周二发表讲话。", "zh"),
+    (KAVANAUGH, "브렛 캐버노 판사는 화요일 상원의원들에게 말했다.", "ko"),
+    (KAVANAUGH, "法官布雷特·卡瓦诺周二对参议员们发表了讲话。", "zh"),
+    # The last word of a name translated, not dropped: the alignment ties it both ways.
+    ("He studied at Harvard University for four years.", "그는 하버드 대학교에서 4년간 공부했다.", "ko"),
+    ("He studied at Harvard University for four years.", "درس في جامعة هارفارد لمدة أربع سنوات.", "ar"),
+    ("He will appear before Belfast Magistrates Court on Monday.",
+     "Er wird am Montag vor dem Amtsgericht Belfast erscheinen.", "de"),
+    ("He spoke to the Anchorage Police Department on Monday.", "他周一与安克雷奇警察局进行了交谈。", "zh"),
+    # Found by an adjective of a place alone, the group names a thing.
+    ("The club won the Scottish Premiership last season.", "Der Verein gewann letzte Saison die schottische Liga.", "de"),
+])
+def test_a_given_name_or_title_left_out_or_a_word_translated_is_no_finding(default_encoder, source, target, lang):
+    assert [f.message for f in _findings([source], [target], target_lang=lang, encoder=default_encoder)] == []
+
+
+def test_a_word_of_a_name_read_as_its_partner_s_rendering_is_dropped(default_encoder):
+    source = ["The prisoner was moved to Long Lartin on Monday."]
+    (finding,) = _findings(source, ["Der Gefangene wurde am Montag nach Long verlegt."], target_lang="de",
+                           encoder=default_encoder)
+    assert (finding.source.text, finding.target) == ("Lartin", None)
+    assert _findings(source, ["Der Gefangene wurde am Montag nach Long Lartin verlegt."], target_lang="de",
+                     encoder=default_encoder) == []
+
+
+def test_groups_of_two_sentences_in_one_bead_are_told_apart(default_encoder):
+    # Each sentence numbers its groups from 0: Sturridge's and Donald Trump's share a number.
+    source = segment(Document("Talks with Sturridge ended. He said Donald Trump left.\n", "en"))
+    target = segment(Document("会谈结束了。他说唐纳德·特朗普离开了。\n", "zh"))
+    context = CheckContext(source, target, [Bead((0, 1), (0, 1), 1.0)], encoder=default_encoder)
+    assert [f.source.text for f in NameCheck().run(context)] == ["Sturridge"]

@@ -2,9 +2,11 @@
 
 Names are found on the side written with capitals (both sides when both are; not German,
 which capitalises every noun: ``names.extract``) and looked for on the other
-(``names.search``). A group of names (Phil Mickelson) is satisfied when one of its words is
-found, as translators drop given names and titles; where capitals mark names on the other
-side too, a word before the last is still lost when a capitalised name stands in its place.
+(``names.search``). Translators drop given names and titles, so a word before the last of a
+group (Phil of Phil Mickelson) is lost only where capitals mark names on the other side too and
+a capitalised name stands in its place. The last word is lost where capitals mark names, and in
+German unless the alignment ties it both ways (Court / Amtsgericht: translated); in scripts
+without capitals a group with one word found stands, as the search there misses renderings.
 
 What is left is a finding: **replaced** (critical) when another name stands in its place (a
 capitalised name of the translation left unmatched in the bead, or the words the alignment puts

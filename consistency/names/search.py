@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
-from . import MIN_KEY, SHORT, Name, article_cues, candidates, extract
+from . import ADJECTIVE, MIN_KEY, SHORT, Name, article_cues, candidates, extract
 from .exonyms import renderings
 from .glossary import Glossary
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
@@ -192,8 +192,16 @@ class Search:
                        for k, ours in enumerate(per_bead)]
         for k, ours in enumerate(per_bead):
             forms = found_forms[k]
-            found = {n.group for n, _ in ours if forms[n.text] is not None}
-            last = {n.group: n for n, _ in ours}
+            # A group is numbered within its sentence, and a bead may hold several sentences.
+            members = defaultdict(list)
+            for n, i in ours:
+                members[i, n.group].append(n)
+            for group in members.values():
+                n = group[-1]
+                if forms[n.text] is not None and letters[k][id(n)] is None \
+                        and self._partner_form(n, forms[n.text], group, letters[k]):
+                    forms[n.text] = None
+            found = {key for key, group in members.items() if any(forms[m.text] is not None for m in group)}
             rendered = {fold(form) for form in forms.values() if form}
             for n, i in ours:
                 form = forms[n.text]
@@ -209,14 +217,45 @@ class Search:
                     continue
                 item = Lost(n, i, k)
                 item.stand_in, item.pointed = self._stand_in(item)
-                # Only capitals make a stand-in a name: in other scripts the words the alignment
-                # points at may as well translate a given name or title ("North" / الشماليون), or
-                # render a Korean name by its characters (Yoon Suk-yeol / 尹锡悦).
-                if n.group in found and (self.other.names is None or last[n.group] is not n and (
-                        not item.pointed or self._is_rendering(item.stand_in, rendered))):
-                    continue
+                group = members[i, n.group]
+                if (i, n.group) in found and group[-1] is not n:
+                    # A word before the last of a found group is lost only when a name stands in
+                    # its place, and only capitals make a stand-in a name: in other scripts the
+                    # words the alignment points at may as well translate a given name or title
+                    # ("North" / الشماليون).
+                    if self.other.names is None or not item.pointed \
+                            or self._is_rendering(item.stand_in, rendered):
+                        continue
+                elif (i, n.group) in found:
+                    # The last word (Kavanaugh of Brett Kavanaugh) is what translators keep, so
+                    # its loss counts, unless the alignment points at the group's rendering.
+                    if item.pointed and self._is_rendering(item.stand_in, rendered):
+                        continue
+                    if self.other.names is None:
+                        # Only where the translation writes the name's script (German): keys and
+                        # the alignment miss renderings in others (우즈 for Woods, bench/NOTES.md).
+                        # A word the alignment ties both ways is translated (Court / Amtsgericht),
+                        # and a group found by an adjective of a place alone names a thing
+                        # (Scottish Premiership: schottische Liga). What stands there is no name.
+                        if not self._writes_script_of(n) or self.corresponds(n, k) or all(
+                                m.soft == ADJECTIVE for m in group if forms[m.text] is not None):
+                            continue
+                        item.stand_in = None
                 lost.append(item)
         return lost
+
+    def _writes_script_of(self, name: Name) -> bool:
+        """Whether the other side's language is usually written in the name's script."""
+        return _usual_script(self.other.document.lang) == _ICU_SCRIPTS.get(script_of(name.text))
+
+    def _partner_form(self, name: Name, form: str, group: list[Name], letters: dict) -> bool:
+        """Whether a form not found by the name's letters is just what the letters found for
+        another word of its group (Long for Lartin of Long Lartin): the alignment took the
+        partner's rendering, and the name itself is not there. A form that holds more (Cour
+        suprême for Court of Supreme Court) renders the two together."""
+        folded = fold(form)
+        return bool(folded) and any(n is not name and letters.get(id(n)) and fold(letters[id(n)]) == folded
+                                    for n in group)
 
     def _garbled(self, name: Name, k: int, form: str) -> tuple[int, int] | None:
         """Where ``form`` stands in bead ``k`` (document offsets) when it misspells the name as
@@ -468,16 +507,21 @@ def side_of(document: Document, which: str, other_lang: str) -> Side:
     return side
 
 
+_ICU_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "greek": "Grek", "armenian": "Armn", "georgian": "Geor"}
+
+
 @lru_cache(maxsize=64)
-def _capitals_mark_names(lang: str) -> bool:
-    """Whether capitals set names apart in the language: its usual script (ICU's likely script)
-    has them, and it does not capitalise every noun as German does."""
+def _usual_script(lang: str) -> str:
+    """The language's usual script, as ICU's likely subtags give it (Latn, Cyrl, Arab, Hani …)."""
     import icu
 
-    if lang in ("de", "lb", "gsw"):
-        return False
-    script = icu.Locale.addLikelySubtags(icu.Locale(lang or "und")).getScript()
-    return script in ("Latn", "Cyrl", "Grek", "Armn", "Geor")
+    return icu.Locale.addLikelySubtags(icu.Locale(lang or "und")).getScript()
+
+
+def _capitals_mark_names(lang: str) -> bool:
+    """Whether capitals set names apart in the language: its usual script has them, and it does
+    not capitalise every noun as German does."""
+    return lang not in ("de", "lb", "gsw") and _usual_script(lang) in _ICU_SCRIPTS.values()
 
 
 def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int]) -> list[tuple[int, int]]:
