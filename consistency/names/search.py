@@ -226,21 +226,18 @@ class Search:
                     if self.other.names is None or not item.pointed \
                             or self._is_rendering(item.stand_in, rendered):
                         continue
-                elif (i, n.group) in found:
+                elif (i, n.group) in found and self.other.names is None:
                     # The last word (Kavanaugh of Brett Kavanaugh) is what translators keep, so
-                    # its loss counts, unless the alignment points at the group's rendering.
-                    if item.pointed and self._is_rendering(item.stand_in, rendered):
+                    # its loss counts; without capitals, only where the translation writes the
+                    # name's script (German): keys and the alignment miss renderings in others
+                    # (우즈 for Woods, bench/NOTES.md). A word the alignment ties both ways is
+                    # translated (Court / Amtsgericht), and a group found by an adjective of a
+                    # place alone names a thing (Scottish Premiership: schottische Liga). What
+                    # stands there is no name.
+                    if not self._writes_script_of(n) or self.corresponds(n, k) or all(
+                            m.soft == ADJECTIVE for m in group if forms[m.text] is not None):
                         continue
-                    if self.other.names is None:
-                        # Only where the translation writes the name's script (German): keys and
-                        # the alignment miss renderings in others (우즈 for Woods, bench/NOTES.md).
-                        # A word the alignment ties both ways is translated (Court / Amtsgericht),
-                        # and a group found by an adjective of a place alone names a thing
-                        # (Scottish Premiership: schottische Liga). What stands there is no name.
-                        if not self._writes_script_of(n) or self.corresponds(n, k) or all(
-                                m.soft == ADJECTIVE for m in group if forms[m.text] is not None):
-                            continue
-                        item.stand_in = None
+                    item.stand_in = None
                 lost.append(item)
         return lost
 
