@@ -230,7 +230,7 @@ def test_the_last_word_of_a_name_dropped_is_missed_where_the_translation_writes_
     ("President Yoon Suk-yeol spoke on Tuesday.", "尹锡悦总统周二发表讲话。", "zh"),
     (KAVANAUGH, "브렛 캐버노 판사는 화요일 상원의원들에게 말했다.", "ko"),
     (KAVANAUGH, "法官布雷特·卡瓦诺周二对参议员们发表了讲话。", "zh"),
-    # The last word of a name translated, not dropped: the alignment ties it both ways.
+    # The last word of a name translated, not dropped: in German the alignment ties it both ways.
     ("He studied at Harvard University for four years.", "그는 하버드 대학교에서 4년간 공부했다.", "ko"),
     ("He studied at Harvard University for four years.", "درس في جامعة هارفارد لمدة أربع سنوات.", "ar"),
     ("He will appear before Belfast Magistrates Court on Monday.",
