@@ -7,8 +7,9 @@ from consistency.alignment import Bead
 from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
-from consistency.names import ADJECTIVE, SHORT, extract, title_case
+from consistency.names import ADJECTIVE, PHRASE, SHORT, article_cues, extract, soften_phrases, title_case
 from consistency.names.exonyms import renderings
+from consistency.names.lexicon import is_common_word
 from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
 from consistency.names.spelling import by_letters, misspelt, transposed, variant_of
 from consistency.segmentation import segment
@@ -70,6 +71,45 @@ def test_extraction_marks_what_may_only_support_a_match():
 def test_a_headline_in_title_case_marks_no_names_but_those_the_article_knows():
     assert title_case("Trump Warns of Embarked Troops") and not title_case("He met Putin and Kim in Seoul.")
     assert [n.text for n in extract("Trump Warns of Embarked Troops", "en", inside=frozenset({"Trump"}))] == ["Trump"]
+
+
+def test_the_english_lexicon_knows_common_words_and_not_names():
+    assert all(is_common_word(w, "en") for w in ["Court", "Senate", "Committee", "Prosecution", "Cross", "Trump"])
+    assert not any(is_common_word(w, "en") for w in ["Putin", "London", "Kavanaugh", "Birmingham", "Sturridge"])
+    assert not is_common_word("Court", "fr")  # no lexicon for the language: every capitalised word stays a name
+
+
+def _soft(sentences: list[str], lang: str = "en") -> dict[str, str | None]:
+    inside, lower = article_cues(sentences)
+    found = soften_phrases({k: extract(s, lang, inside, lower) for k, s in enumerate(sentences)}, lang, lower)
+    return {n.text: n.soft for names in found.values() for n in names}
+
+
+def test_a_phrase_of_common_words_is_translated_not_a_name():
+    soft = _soft(["Lawyers told the Supreme Court and the Public Prosecution Service that they met Donald Trump.",
+                  "The Red Cross sent aid to Sulawesi with President Macron."])
+    assert soft["Supreme"] == soft["Court"] == soft["Prosecution"] == soft["Service"] == soft["Cross"] == PHRASE
+    # A word the lexicon lacks keeps its group a name (Donald Trump, President Macron).
+    assert soft["Donald"] is soft["Trump"] is soft["Sulawesi"] is soft["Macron"] is None
+
+
+def test_a_common_word_the_article_uses_alone_as_a_name_keeps_its_phrase_a_name():
+    assert _soft(["The talks with President Trump ended on Sunday.", "Officials said Trump left early."])["Trump"] is None
+    assert _soft(["The talks with President Trump ended on Sunday."])["Trump"] == PHRASE
+    # Only a language with a lexicon has common words to go by.
+    soft = _soft(["Les membres du Conseil Supérieur ont parlé."], "fr")
+    assert soft["Conseil"] is soft["Supérieur"] is None
+
+
+@pytest.mark.model
+def test_translated_institutions_raise_no_finding(default_encoder):
+    source = ["The Senate Judicial Committee heard the judge on Thursday.",
+              "The Public Prosecution Service said the case would go ahead."]
+    assert _findings(source, ["Судебный комитет Сената заслушал судью в четверг.",
+                              "Государственная прокуратура заявила, что дело будет продолжено."],
+                     target_lang="ru", encoder=default_encoder) == []
+    assert _findings(source, ["参议院司法委员会周四听取了法官的意见。", "检察署表示，此案将继续审理。"],
+                     target_lang="zh", encoder=default_encoder) == []
 
 
 def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr", encoder=None):

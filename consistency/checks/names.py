@@ -15,7 +15,8 @@ the name elsewhere or CLDR's (平嚷 for 平壤, Pyangyong for Pyongyang), or wh
 renders the name misspells it (``Search._garbled``: Harelm for Harlem, Лонодне for Лондон);
 **dropped** (major) when nothing stands there. A capitalised name of the translation that no
 source name accounts for is **added** (major). Names too short to match across scripts ("Iowa",
-"Aceh"), acronyms, adjectives of places ("Korean", "Western") and capitalised common words may
+"Aceh"), acronyms, adjectives of places ("Korean", "Western"), capitalised common words and
+phrases of common words ("Supreme Court", ``names.soften_phrases``) may
 support a match but never raise a finding alone; a short name CLDR knows (Seoul, Paris) is
 checked by CLDR, and a short one written with two letters swapped in its own script (Harelm) is
 garbled.

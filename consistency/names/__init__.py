@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .exonyms import is_adjective_of_place
+from .lexicon import has_lexicon, is_common_word
 from .romanise import consonant_key, fold, romanise, script_of  # noqa: F401 (fold is public)
 
 # Zero-width space, non-joiner and joiner, word joiner and soft hyphen stay inside a word: Persian
@@ -29,6 +30,7 @@ _CASED_SCRIPTS = {"latin", "cyrillic", "greek", "armenian", "georgian"}
 MIN_KEY = 3  # a name whose consonant key is shorter ("Rory", "Aceh", "Iowa") cannot be told from chance
 SHORT = "too short to match across scripts"  # unless CLDR knows how the other language writes it (Seoul)
 ADJECTIVE = "an adjective of a place or people, which translations translate"
+PHRASE = "a word of a phrase of common words (Supreme Court), which translations translate"
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,24 @@ def article_cues(sentences: list[str]) -> tuple[frozenset, frozenset]:
             elif word[:1].isupper() and not _starts_sentence(sentence, match.start()):
                 inside.add(word)
     return frozenset(inside), frozenset(lower)
+
+
+def soften_phrases(names: dict[int, list[Name]], lang: str, lower: frozenset = frozenset()) -> dict[int, list[Name]]:
+    """``names`` (per sentence, as ``extract`` found them over an article) with every word of a
+    phrase of common words made soft (``PHRASE``): a group of two words or more, each a common
+    word of the language (``lexicon``; or, like "The", one the article writes in lower case,
+    ``lower``), none of them a name standing alone elsewhere in the article. The exception keeps
+    "President Trump": where Trump also stands alone, the article uses it as a name, not as the
+    noun."""
+    if not has_lexicon(lang):
+        return names
+    groups = {(k, n.group): [m for m in found if m.group == n.group] for k, found in names.items() for n in found}
+    alone = {group[0].text for group in groups.values() if len(group) == 1}
+    common = {m.text for group in groups.values() for m in group
+              if (is_common_word(m.text, lang) or m.text.lower() in lower) and m.text not in alone}
+    phrases = {key for key, group in groups.items() if len(group) >= 2 and all(m.text in common for m in group)}
+    return {k: [replace(n, soft=n.soft or PHRASE) if (k, n.group) in phrases else n for n in found]
+            for k, found in names.items()}
 
 
 def candidates(text: str) -> list[tuple[int, int]]:
