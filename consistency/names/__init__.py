@@ -26,7 +26,8 @@ _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "al
 _SENTENCE_OPENERS = "\"“”„«»‘’'(—–-:[「『"
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _COMMAS = ",،，"
-_CASED_SCRIPTS = {"latin", "cyrillic", "greek", "armenian", "georgian"}
+# The scripts with capital letters, by ``romanise.script_of``'s name and by ICU's code for them.
+CASED_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "greek": "Grek", "armenian": "Armn", "georgian": "Geor"}
 MIN_KEY = 3  # a name whose consonant key is shorter ("Rory", "Aceh", "Iowa") cannot be told from chance
 SHORT = "too short to match across scripts"  # unless CLDR knows how the other language writes it (Seoul)
 ADJECTIVE = "an adjective of a place or people, which translations translate"
@@ -50,7 +51,7 @@ class Name:
 
 def has_capitals(text: str) -> bool:
     """Whether ``text`` is written in a script with capital letters (by its first letter)."""
-    return script_of(text) in _CASED_SCRIPTS
+    return script_of(text) in CASED_SCRIPTS
 
 
 def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozenset = frozenset()) -> list[Name]:
@@ -65,7 +66,7 @@ def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozen
     for k, match in enumerate(words):
         word = _bare(match.group())
         at_start = _starts_sentence(text, match.start()) or headline  # in a headline, every word is a start
-        capitalised = word[:1].isupper() and script_of(word) in _CASED_SCRIPTS
+        capitalised = word[:1].isupper() and script_of(word) in CASED_SCRIPTS
         if not capitalised or word in _months(lang):
             previous_end = None
             continue

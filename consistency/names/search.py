@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
-from . import ADJECTIVE, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_phrases
+from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_phrases
 from .exonyms import renderings
 from .glossary import Glossary
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
@@ -243,7 +243,7 @@ class Search:
 
     def _writes_script_of(self, name: Name) -> bool:
         """Whether the other side's language is usually written in the name's script."""
-        return _usual_script(self.other.document.lang) == _ICU_SCRIPTS.get(script_of(name.text))
+        return _usual_script(self.other.document.lang) == CASED_SCRIPTS.get(script_of(name.text))
 
     def _partner_form(self, name: Name, form: str, group: list[Name], letters: dict) -> bool:
         """Whether a form not found by the name's letters is just what the letters found for
@@ -506,9 +506,6 @@ def side_of(document: Document, which: str, other_lang: str) -> Side:
     return side
 
 
-_ICU_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "greek": "Grek", "armenian": "Armn", "georgian": "Geor"}
-
-
 @lru_cache(maxsize=64)
 def _usual_script(lang: str) -> str:
     """The language's usual script, as ICU's likely subtags give it (Latn, Cyrl, Arab, Hani …)."""
@@ -520,7 +517,7 @@ def _usual_script(lang: str) -> str:
 def _capitals_mark_names(lang: str) -> bool:
     """Whether capitals set names apart in the language: its usual script has them, and it does
     not capitalise every noun as German does."""
-    return lang not in ("de", "lb", "gsw") and _usual_script(lang) in _ICU_SCRIPTS.values()
+    return lang not in ("de", "lb", "gsw") and _usual_script(lang) in CASED_SCRIPTS.values()
 
 
 def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int]) -> list[tuple[int, int]]:
