@@ -75,6 +75,7 @@ class Search:
         self.forms: dict[str, Counter] = defaultdict(Counter)  # folded name -> how the other side wrote it
         self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
         self._spares: dict[int, tuple[int, int] | None] = {}
+        self._folded_words: dict[int, list[tuple[int, int, str]]] = {}
         self._learned: dict[str, str | None] = {}  # folded name -> the article's rendering of it, once asked
         self._beads_of: dict[str, list[int]] | None = None  # folded name -> the beads holding it
         self._strings: list[set[str]] | None = None  # bead -> the strings of the other side a name may be
@@ -289,14 +290,20 @@ class Search:
         its consonants to find it (Harlem, key RN) is still found misspelt by its letters; an
         acronym is not, as languages order its letters their own way (EU / UE)."""
         known = {fold(u) for u in self._known(name, learn=False) | {name.text}}
-        text, offset = self._text(k, self.other)
-        for a, b in candidates(text):
-            piece = fold(text[a:b])
+        for a, b, piece in self._words(k):
             # A slip is made once: a word the translation writes twice is its own (Bibel for Bible).
-            if " " not in piece and any(transposed(u, piece) for u in known) \
-                    and fold(self.other.document.text).count(piece) < 2:
-                return offset + a, offset + b
+            if any(transposed(u, piece) for u in known) and fold(self.other.document.text).count(piece) < 2:
+                return a, b
         return None
+
+    def _words(self, k: int) -> list[tuple[int, int, str]]:
+        """The one-word spans of the other side in bead ``k`` a name may be written as (document
+        offsets), folded: worked out once per bead, not once per name looked for there."""
+        if k not in self._folded_words:
+            text, offset = self._text(k, self.other)
+            self._folded_words[k] = [(offset + a, offset + b, piece) for a, b in candidates(text)
+                                     for piece in [fold(text[a:b])] if " " not in piece]
+        return self._folded_words[k]
 
     def _known(self, name: Name, learn: bool = True) -> set[str]:
         """CLDR's renderings of the name, the glossary's, and the article's where it repeats the
