@@ -11,6 +11,7 @@ on the other side, among every span a name can be written as (``candidates``).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -159,7 +160,10 @@ def soften_phrases(names: dict[int, list[Name]], lang: str, lower: frozenset = f
     noun."""
     if not has_lexicon(lang):
         return names
-    groups = {(k, n.group): [m for m in found if m.group == n.group] for k, found in names.items() for n in found}
+    groups = defaultdict(list)
+    for k, found in names.items():
+        for n in found:
+            groups[k, n.group].append(n)
     alone = {group[0].text for group in groups.values() if len(group) == 1}
     common = {m.text for group in groups.values() for m in group
               if (is_common_word(m.text, lang) or m.text.lower() in lower) and m.text not in alone}
