@@ -7,7 +7,7 @@ from consistency.alignment import Bead
 from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
-from consistency.names import ADJECTIVE, PHRASE, SHORT, article_cues, extract, soften_phrases, title_case
+from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
 from consistency.names.exonyms import renderings
 from consistency.names.lexicon import is_common_word
 from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
@@ -81,7 +81,7 @@ def test_the_english_lexicon_knows_common_words_and_not_names():
 
 def _soft(sentences: list[str], lang: str = "en") -> dict[str, str | None]:
     inside, lower = article_cues(sentences)
-    found = soften_phrases({k: extract(s, lang, inside, lower) for k, s in enumerate(sentences)}, lang, lower)
+    found = soften_common_words({k: extract(s, lang, inside, lower) for k, s in enumerate(sentences)}, lang, lower)
     return {n.text: n.soft for names in found.values() for n in names}
 
 
@@ -91,6 +91,27 @@ def test_a_phrase_of_common_words_is_translated_not_a_name():
     assert soft["Supreme"] == soft["Court"] == soft["Prosecution"] == soft["Service"] == soft["Cross"] == PHRASE
     # A word the lexicon lacks keeps its group a name (Donald Trump, President Macron).
     assert soft["Donald"] is soft["Trump"] is soft["Sulawesi"] is soft["Macron"] is None
+
+
+def test_a_particle_between_two_capitalised_words_keeps_their_group():
+    groups = {n.text: n.group for n in extract("Rates rose at the Bank of England and in the Palace of Westminster.", "en")}
+    assert groups["Bank"] == groups["England"] != groups["Palace"] == groups["Westminster"]
+    assert {n.text: n.phrase for n in extract("He met the Bank of England.", "en")}["Bank"] == "Bank of England"
+    # Spanish "y" is "and": two names side by side, not one.
+    groups = {n.text: n.group for n in extract("Lo dijeron en Madrid, España y Francia.", "es")}
+    assert groups["España"] != groups["Francia"]
+
+
+def test_common_words_that_say_what_a_name_is_are_translated():
+    soft = _soft(["Lawmakers met in the Palace of Westminster and at Syracuse University.",
+                  "Donald Trump and Christine Blasey Ford spoke to the Belfast Magistrates."])
+    assert soft["Palace"] == soft["University"] == soft["Magistrates"] == DESCRIPTOR
+    assert soft["Westminster"] is soft["Syracuse"] is soft["Belfast"] is None
+    # A given name makes the group a person's: the common word is the surname.
+    assert soft["Trump"] is soft["Ford"] is None
+    # A common word the article uses alone is a name wherever it stands.
+    assert _soft(["Kanye West spoke.", "Critics said West left the stage."])["West"] is None
+    assert _soft(["Kanye West spoke."])["West"] == DESCRIPTOR
 
 
 def test_a_common_word_the_article_uses_alone_as_a_name_keeps_its_phrase_a_name():
@@ -110,6 +131,18 @@ def test_translated_institutions_raise_no_finding(default_encoder):
                      target_lang="ru", encoder=default_encoder) == []
     assert _findings(source, ["参议院司法委员会周四听取了法官的意见。", "检察署表示，此案将继续审理。"],
                      target_lang="zh", encoder=default_encoder) == []
+
+
+@pytest.mark.model
+def test_a_translated_descriptor_raises_no_finding_and_a_replaced_name_beside_it_does(default_encoder):
+    source = ["Lawmakers met in the Palace of Westminster and the prince at Kensington Palace."]
+    assert _findings(source, ["Депутаты собрались в Вестминстерском дворце, а принц — в Кенсингтонском дворце."],
+                     target_lang="ru", encoder=default_encoder) == []
+    source = ["The prince met the lawmakers at Kensington Palace on Monday."]
+    assert _findings(source, ["王子周一在肯辛顿宫会见了议员们。"], target_lang="zh", encoder=default_encoder) == []
+    # Only the name is reported, not "Palace" as well (it was, before the descriptor rule).
+    (finding,) = _findings(source, ["王子周一在白金汉宫会见了议员们。"], target_lang="zh", encoder=default_encoder)
+    assert finding.source.text == "Kensington"
 
 
 def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr", encoder=None):

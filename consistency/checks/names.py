@@ -16,10 +16,10 @@ renders the name misspells it (``Search._garbled``: Harelm for Harlem, Лоно�
 **dropped** (major) when nothing stands there. A capitalised name of the translation that no
 source name accounts for is **added** (major). Names too short to match across scripts ("Iowa",
 "Aceh"), acronyms, adjectives of places ("Korean", "Western"), capitalised common words and
-phrases of common words ("Supreme Court", ``names.soften_phrases``) may
-support a match but never raise a finding alone; a short name CLDR knows (Seoul, Paris) is
-checked by CLDR, and a short one written with two letters swapped in its own script (Harelm) is
-garbled.
+phrases of common words ("Supreme Court"), and the common words beside a name that say what it
+names ("Palace" of Palace of Westminster; ``names.soften_common_words``) may support a match but
+never raise a finding alone; a short name CLDR knows (Seoul, Paris) is checked by CLDR, and a
+short one written with two letters swapped in its own script (Harelm) is garbled.
 """
 from __future__ import annotations
 

@@ -16,14 +16,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .exonyms import is_adjective_of_place
-from .lexicon import has_lexicon, is_common_word
+from .lexicon import has_lexicon, is_common_word, is_given_name
 from .romanise import consonant_key, fold, romanise, script_of  # noqa: F401 (fold is public)
 
 # Zero-width space, non-joiner and joiner, word joiner and soft hyphen stay inside a word: Persian
 # writes ZWNJ inside words, and pasted text hides the others in names ("Pu\u200btin").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u200b-\u200d\u2060\ufeff\u00ad]*[^\W_])?")
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "al", "el", "la", "le", "du", "di",
-              "of", "dos", "das", "y", "ibn", "zu"}
+              "of", "dos", "das", "ibn", "zu"}  # not Spanish "y": "España y Francia" is two names
 _SENTENCE_OPENERS = "\"“”„«»‘’'(—–-:[「『"
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _COMMAS = ",،，"
@@ -33,6 +33,7 @@ MIN_KEY = 3  # a name whose consonant key is shorter ("Rory", "Aceh", "Iowa") ca
 SHORT = "too short to match across scripts"  # unless CLDR knows how the other language writes it (Seoul)
 ADJECTIVE = "an adjective of a place or people, which translations translate"
 PHRASE = "a word of a phrase of common words (Supreme Court), which translations translate"
+DESCRIPTOR = "a common word saying what a name is (Palace of Westminster, Syracuse University), which translations translate"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def extract(text: str, lang: str, inside: frozenset = frozenset(), lower: frozen
         word = _bare(match.group())
         at_start = _starts_sentence(text, match.start()) or headline  # in a headline, every word is a start
         capitalised = word[:1].isupper() and script_of(word) in CASED_SCRIPTS
+        if word in _PARTICLES and previous_end is not None and text[previous_end:match.start()] == " ":
+            continue  # "Bank of England": the group may go on after the particle
         if not capitalised or word in _months(lang):
             previous_end = None
             continue
@@ -151,13 +154,19 @@ def article_cues(sentences: list[str]) -> tuple[frozenset, frozenset]:
     return frozenset(inside), frozenset(lower)
 
 
-def soften_phrases(names: dict[int, list[Name]], lang: str, lower: frozenset = frozenset()) -> dict[int, list[Name]]:
-    """``names`` (per sentence, as ``extract`` found them over an article) with every word of a
-    phrase of common words made soft (``PHRASE``): a group of two words or more, each a common
-    word of the language (``lexicon``; or, like "The", one the article writes in lower case,
-    ``lower``), none of them a name standing alone elsewhere in the article. The exception keeps
-    "President Trump": where Trump also stands alone, the article uses it as a name, not as the
-    noun."""
+def soften_common_words(names: dict[int, list[Name]], lang: str, lower: frozenset = frozenset()) -> dict[int, list[Name]]:
+    """``names`` (per sentence, as ``extract`` found them over an article) with the common words
+    (``lexicon``; or, like "The", words the article writes in lower case, ``lower``) of a group of
+    two words or more made soft, where translators translate them rather than render them:
+
+    * every word of a phrase of common words (``PHRASE``: Supreme Court, Public Prosecution
+      Service);
+    * the common words of a group that also holds a name (``DESCRIPTOR``: Palace of Westminster,
+      Syracuse University, Belfast Magistrates), unless a given name makes the group a person's
+      ("Donald Trump", "Christine Blasey Ford"): there the common word is the surname.
+
+    A common word the article also uses standing alone as a name stays a name wherever it
+    stands: "President Trump" where Trump appears alone, "Kanye West" where West does."""
     if not has_lexicon(lang):
         return names
     groups = defaultdict(list)
@@ -167,8 +176,16 @@ def soften_phrases(names: dict[int, list[Name]], lang: str, lower: frozenset = f
     alone = {group[0].text for group in groups.values() if len(group) == 1}
     common = {m.text for group in groups.values() for m in group
               if (is_common_word(m.text, lang) or m.text.lower() in lower) and m.text not in alone}
-    phrases = {key for key, group in groups.items() if len(group) >= 2 and all(m.text in common for m in group)}
-    return {k: [replace(n, soft=n.soft or PHRASE) if (k, n.group) in phrases else n for n in found]
+    soft = {}
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        if all(m.text in common for m in group):
+            soft[key] = PHRASE
+        elif not any(is_given_name(m.text) for m in group):
+            soft[key] = DESCRIPTOR
+    return {k: [replace(n, soft=n.soft or soft[k, n.group]) if (k, n.group) in soft and n.text in common else n
+                for n in found]
             for k, found in names.items()}
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
-from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_phrases
+from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
 from .exonyms import renderings
 from .glossary import Glossary
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
@@ -503,7 +503,7 @@ def side_of(document: Document, which: str, other_lang: str) -> Side:
         side.names = None
         return side
     inside, lower = article_cues([s.text for s in document.sentences])
-    found = soften_phrases({s.index: extract(s.text, document.lang, inside, lower) for s in document.sentences},
+    found = soften_common_words({s.index: extract(s.text, document.lang, inside, lower) for s in document.sentences},
                            document.lang, lower)
     for sentence in document.sentences:
         side.names[sentence.index] = [
