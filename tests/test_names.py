@@ -30,6 +30,22 @@ def test_one_name_keys_alike_in_every_script(forms):
         [(form, consonant_key(form)) for form in forms]
 
 
+@pytest.mark.parametrize("forms", [
+    ["Chris", "Крис", "كريس", "크리스", "クリス", "克里斯"],  # Greek ch before r: a k
+    ["Christine", "Кристина", "كريستين", "크리스틴", "クリスティーン", "克里斯汀"],
+    ["McIlroy", "Макилрой", "ماكلروي", "매킬로이", "マキロイ", "麦克罗伊"],  # Gaelic Mc: a k before any letter
+    ["West", "Уэст", "ويست", "웨스트", "ウェスト", "韦斯特"],  # Russian and Japanese write an English w as u
+    ["William", "Уильям", "ويليام", "윌리엄", "ウィリアム", "威廉"],
+], ids=["Chris", "Christine", "McIlroy", "West", "William"])
+def test_english_spellings_key_as_their_renderings_sound(forms):
+    assert len({consonant_key(form) for form in forms}) == 1, [(form, consonant_key(form)) for form in forms]
+
+
+def test_a_c_before_e_i_y_stays_a_sibilant_and_sch_a_sh():
+    assert consonant_key("Spencer") == consonant_key("Спенсер") and consonant_key("Schröder") == consonant_key("Шрёдер")
+    assert consonant_key("Ukraine") == consonant_key("Украина")  # a Russian u before a consonant is a vowel
+
+
 def test_different_names_key_apart():
     for a, b in [("Trump", "Меркель"), ("Putin", "ماكرون"), ("Sturridge", "シャキリ"), ("Putin", "梅德韦杰夫")]:
         assert key_similarity(consonant_key(a), consonant_key(b)) < 0.6, (a, b)

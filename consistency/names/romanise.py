@@ -73,8 +73,14 @@ def consonant_key(text: str) -> str:
             for pinyin, sound in _PINYIN:
                 letters = letters.replace(pinyin, sound)
         elif script == "latin":
+            # Gaelic Mc and Greek ch before r or l are a k in every language's rendering
+            # (McIlroy / Макилрой, Chris / クリス), whatever letter follows.
+            letters = re.sub(r"^mc", "mk", letters)
+            letters = re.sub(r"(?<!s)ch(?=[rl])", "k", letters)
             letters = re.sub(r"c(?=[eiy])", "s", letters)  # Spencer, Garcia
             letters = re.sub(r"^x", "s", letters)  # an x that starts a name is a sibilant (Xining, Xavi)
+        elif script in ("cyrillic", "kana"):
+            letters = re.sub(r"^u(?=[aeio])", "w", letters)  # Уэст, Уильям, ウェスト: an English w
     for digraph, cls in _DIGRAPHS:
         letters = letters.replace(digraph, cls)
     key: list[str] = []
