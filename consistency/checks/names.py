@@ -26,9 +26,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Finding, Span
-from ..names import MIN_KEY, Name
+from ..names import Name
 from ..names.glossary import Glossary
-from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise, same_key, script_of
+from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of
 from ..names.search import ALIGNED, ALIGNED_RUN, LEARNED, TRANSLATED, TRANSLATED_LOWER, Lost, Search, side_of
 from ..names.spelling import ALPHABET_GARBLED, EXACT_KEY, GARBLED, by_letters, misspelt
 from .base import Check, CheckContext, register
@@ -70,14 +70,10 @@ class NameCheck(Check):
             # a translation, and a name the source article has elsewhere ("he said" / "selon
             # Trump") makes explicit what the source says.
             search = Search(target, source, beads, context, alignments, self.glossary)
-            # ``by_letters`` searches the whole source by key only from four consonants; among
-            # the source article's own names, a shorter key (Уэст, West: PST) is one name.
-            named = {n.key for found in (source.names or {}).values() for n in found if len(n.key) >= MIN_KEY}
             for lost in search.lost():
                 # A name the source writes otherwise by a slip (Harelm / Harlem) is no added name.
                 if not lost.garbled and not any(a < lost.name.end and lost.name.start < b for a, b in used) \
                         and not search.corresponds(lost.name, lost.bead) \
-                        and not any(same_key(lost.name.key, key) for key in named) \
                         and by_letters(lost.name, context.source.text, context.target.lang, context.source.lang) is None:
                     yield self._added(lost)
 
