@@ -8,7 +8,8 @@ from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
-from consistency.names.exonyms import renderings
+from consistency.names.exonyms import renderings, scripts
+from consistency.names.search import Search, side_of
 from consistency.names.lexicon import is_common_word
 from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
 from consistency.names.spelling import by_letters, misspelt, transposed, variant_of
@@ -64,6 +65,39 @@ def test_cldr_renders_countries_cities_and_adjectives_of_countries():
     assert "アメリカ" in renderings("United States", "en", "ja")  # ICU's short name as well
     assert "Pyongyang" in renderings("Пхеньяном", "ru", "en")  # an inflected form reads as its stem
     assert renderings("Trump", "en", "ru") == set()
+
+
+def test_geonames_renders_cities_cldr_does_not_name():
+    assert renderings("Dundee", "en", "zh") >= {"邓迪"} and renderings("Dundee", "en", "zh", cities=False) == set()
+    assert renderings("Hiroshima", "en", "ja") >= {"広島", "ヒロシマ"}  # Japanese writes names in Han and kana
+    assert "Napoli" in renderings("Naples", "en", "it") and "ナポリ" in renderings("Napoli", "en", "ja")
+    assert renderings("Dundee", "en", "ru") >= {"Данди"} and not renderings("Dundee", "en", "ru") & renderings("Dundee", "en", "zh")
+    # GeoNames lists Milan among the names of Syracuse, New York: a larger city's name is not taken.
+    assert "Milan" not in renderings("Syracuse", "en", "fr")
+    assert renderings("London", "en", "zh") >= {"伦敦"}  # the largest London, not Ontario's
+    assert renderings("Gao", "en", "zh") == set()  # a word this short names a city by chance
+    assert scripts("ja") == {"kana", "han"} and scripts("ru") == {"cyrillic"}
+
+
+def test_a_city_geonames_names_is_found_without_the_model():
+    assert _findings(["The memorial in Hiroshima opened."], ["広島の記念館が開館した。"], target_lang="ja") == []
+    assert _findings(["Napoli won the match in Dundee."], ["ナポリはダンディーでの試合に勝った。"], target_lang="ja") == []
+    (finding,) = _findings(["The memorial in Hiroshima opened."], ["長崎の記念館が開館した。"], target_lang="ja")
+    assert finding.source.text == "Hiroshima"
+
+
+def test_geonames_finds_a_city_but_judges_no_spelling():
+    # GeoNames' names are many and of many languages: 다비드 (David in Panama) is in them, and
+    # the usual rendering a spelling is judged against (and the evidence shows) stays the article's and CLDR's.
+    source = segment(Document("Manager David Moyes praised the team.\n", "en"))
+    target = segment(Document("데이비드 모예스 감독은 팀을 칭찬했다.\n", "ko"))
+    context = CheckContext(source, target, [Bead((0,), (0,), 1.0)], encoder=None)
+    search = Search(side_of(source, "source", "ko"), side_of(target, "target", "en"), context.alignment, context)
+    david = next(n for n in search.side.names[0] if n.text == "David")
+    assert "다비드" in renderings("David", "en", "ko") and "다비드" not in search.usual(david)
+    # Nor does a city's name make a short word long enough to judge (Palu, a city of Sulawesi).
+    palu = side_of(segment(Document("Rescuers reached Palu.\n", "en")), "source", "ru").names[0][0]
+    assert (palu.text, palu.soft) == ("Palu", SHORT)
 
 
 def test_fold_keeps_hangul_syllables_whole():

@@ -1,12 +1,16 @@
 """Conventional renderings that no romanisation reaches (Germany / Allemagne / Deutschland /
 ألمانيا / 독일 / ドイツ): CLDR's names of countries and of the cities that name time zones, and
 its language names (which in English are also the adjectives: Russian, Japanese), read
-through ICU for any pair of languages."""
+through ICU for any pair of languages; and GeoNames' names of cities (``gazetteer``)."""
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
-from .romanise import fold
+from . import gazetteer
+from .romanise import fold, script_of
+
+SCRIPT_SHARE = 0.05  # of a language's CLDR country names, for a script to be one it writes names in
 
 
 @lru_cache(maxsize=64)
@@ -49,12 +53,23 @@ def _by_form(lang: str) -> dict[str, set[str]]:
     return table
 
 
-def renderings(name: str, source_lang: str, target_lang: str) -> set[str]:
-    """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when CLDR does not
-    know it). An adjective formed on a country name ("Indonesian", "Syrian") counts as it."""
+def renderings(name: str, source_lang: str, target_lang: str, cities: bool = True) -> set[str]:
+    """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when neither CLDR
+    nor, with ``cities``, GeoNames knows it). An adjective formed on a country name
+    ("Indonesian", "Syrian") counts as it."""
     keys = _identifiers(name, source_lang) | _country_of_adjective(name, source_lang)
     target = _names(target_lang)
-    return {name for k in keys for name in target.get(k, ())}
+    found = {name for k in keys for name in target.get(k, ())}
+    return found | gazetteer.renderings(name, scripts(target_lang)) if cities else found
+
+
+@lru_cache(maxsize=64)
+def scripts(lang: str) -> frozenset[str]:
+    """The scripts ``lang`` writes place names in, by its CLDR names of countries: kana and Han
+    for Japanese (ドイツ, 中国), one script for most languages."""
+    counts = Counter(script_of(n) for key, found in _names(lang).items() if key.startswith("region:") for n in found)
+    total = sum(counts.values())
+    return frozenset(s for s, count in counts.items() if s and count >= SCRIPT_SHARE * total)
 
 
 def is_adjective_of_place(word: str, lang: str) -> bool:

