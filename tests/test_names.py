@@ -67,6 +67,16 @@ def test_cldr_renders_countries_cities_and_adjectives_of_countries():
     assert renderings("Trump", "en", "ru") == set()
 
 
+def test_cldr_renders_the_subdivisions_unicode_has_flags_for():
+    # ICU has no subdivision names; CLDR's emoji annotations name the flags of England, Scotland and Wales.
+    assert renderings("England", "en", "fr") == {"Angleterre"} and renderings("Scotland", "en", "zh") == {"苏格兰"}
+    assert renderings("Шотландии", "ru", "en") == {"Scotland"} and renderings("Galles", "fr", "en") == {"Wales"}
+    assert _findings(["Fans from Scotland and England travelled to Wales."],
+                     ["Des supporters d'Écosse et d'Angleterre se sont rendus au pays de Galles."]) == []
+    (finding,) = _findings(["Fans from Scotland travelled."], ["来自爱尔兰的球迷前往。"], target_lang="zh")
+    assert finding.source.text == "Scotland"
+
+
 def test_geonames_renders_cities_cldr_does_not_name():
     assert renderings("Dundee", "en", "zh") >= {"邓迪"} and renderings("Dundee", "en", "zh", cities=False) == set()
     assert renderings("Hiroshima", "en", "ja") >= {"広島", "ヒロシマ"}  # Japanese writes names in Han and kana
@@ -107,6 +117,8 @@ def test_fold_keeps_hangul_syllables_whole():
 def test_extraction_marks_what_may_only_support_a_match():
     names = {n.text: n for n in extract("He met Vladimir Putin and North Korean soldiers in Iowa in June.", "en")}
     assert "June" not in names and "He" not in names  # a month; a sentence start
+    # Any region's abbreviation: British English writes "Sept", ICU's English "Sep".
+    assert [n.text for n in extract("The troops left Iraq on Sept. 27 and Fallujah on Sept 30.", "en")] == ["Iraq", "Fallujah"]
     assert names["Putin"].soft is None and names["Putin"].phrase == "Vladimir Putin"
     assert names["North"].soft == ADJECTIVE  # "North Korean" is an adjective of a place
     assert names["Iowa"].soft == SHORT

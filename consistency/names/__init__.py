@@ -123,12 +123,18 @@ def _soft_reason(word: str, lang: str, lower: frozenset) -> str | None:
 
 @lru_cache(maxsize=32)
 def _months(lang: str) -> frozenset:
-    """Month and weekday names (ICU's date symbols): capitalised in many languages, never names here."""
+    """Month and weekday names (ICU's date symbols): capitalised in many languages, never names
+    here. Every region's symbols of the language: British English abbreviates September "Sept"."""
     import icu
 
-    symbols = icu.DateFormatSymbols(icu.Locale(lang or "en"))
-    return frozenset(w for w in list(symbols.getMonths()) + list(symbols.getShortMonths())
+    language = icu.Locale(lang or "en").getLanguage()
+    words: set[str] = set()
+    for locale in [icu.Locale(language)] + [loc for loc in icu.Locale.getAvailableLocales().values()
+                                            if loc.getLanguage() == language]:
+        symbols = icu.DateFormatSymbols(locale)
+        words.update(w.rstrip(".") for w in list(symbols.getMonths()) + list(symbols.getShortMonths())
                      + list(symbols.getWeekdays()) + list(symbols.getShortWeekdays()) if w)
+    return frozenset(words - {""})  # a word is read without its full stop: "Okt." is "Okt"
 
 
 def title_case(text: str) -> bool:

@@ -1,9 +1,11 @@
 """Conventional renderings that no romanisation reaches (Germany / Allemagne / Deutschland /
 ألمانيا / 독일 / ドイツ): CLDR's names of countries and of the cities that name time zones, and
 its language names (which in English are also the adjectives: Russian, Japanese), read
-through ICU for any pair of languages; and GeoNames' names of cities (``gazetteer``)."""
+through ICU for any pair of languages, with the subdivisions Unicode has flags for; and
+GeoNames' names of cities (``gazetteer``)."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import lru_cache
 
@@ -31,8 +33,33 @@ def _names(lang: str) -> dict[str, set[str]]:
             names[f"zone:{zone}"] = {city}
     for language in icu.Locale.getISOLanguages():
         names[f"language:{language}"] = {icu.Locale(language).getDisplayLanguage(locale)}
+    names.update(_subdivisions(locale.getLanguage()))
     # ICU answers with the code itself when it has no name ("XK"): not a name.
     return {key: {n for n in found if n and n != key.split(":", 1)[1]} for key, found in names.items()}
+
+
+def _subdivisions(lang: str) -> dict[str, set[str]]:
+    """CLDR's names of the subdivisions Unicode has a flag for (England, Scotland, Wales), which
+    ICU does not expose: read from the names of the flags in CLDR's emoji annotations as the
+    ``emoji`` package ships them ("drapeau_écosse", "旗_スコットランド"), without the word for a
+    flag, which is what all the language's names of country flags begin with."""
+    import emoji
+
+    if lang not in emoji.LANGUAGES:
+        return {}
+    emoji.config.load_language(lang)
+    country_flags = [names[lang] for flag, names in emoji.EMOJI_DATA.items() if lang in names
+                     and len(flag) == 2 and all(0x1F1E6 <= ord(c) <= 0x1F1FF for c in flag)]
+    flag_word = os.path.commonprefix(country_flags)  # ":drapeau_", ":旗_"; ":" alone in English
+    found = {}
+    for flag, names in emoji.EMOJI_DATA.items():
+        # A subdivision's flag: a black flag, the subdivision's code in tag characters, a cancel tag.
+        if flag[:1] == "\U0001F3F4" and flag[-1:] == "\U000E007F" and len(flag) > 2 \
+                and all(0xE0020 <= ord(c) < 0xE007F for c in flag[1:-1]) and names.get(lang, "").startswith(flag_word):
+            code = "".join(chr(ord(c) - 0xE0000) for c in flag[1:-1])
+            name = names[lang][len(flag_word):].strip(":").replace("_", " ")
+            found[f"subdivision:{code}"] = {name[:1].upper() + name[1:]}  # French writes "drapeau_écosse"
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -46,7 +73,7 @@ def _by_form(lang: str) -> dict[str, set[str]]:
             if len(name) >= 6 and name[-1].isalpha() and name[-1].lower() != name[-1].upper():  # Германия: германи
                 stems.setdefault(fold(name)[:-1], set()).add(key)
             last = name.split()[-1]
-            if key.startswith("region:") and " " in name and len(last) >= 5:  # South Korea: "Korea"
+            if key.startswith(("region:", "subdivision:")) and " " in name and len(last) >= 5:  # South Korea: "Korea"
                 table.setdefault(fold(last), set()).add(key)
     for stem, keys in stems.items():  # a stem only where no name is written so
         table.setdefault(stem, keys)
