@@ -62,6 +62,7 @@ def test_cldr_renders_countries_cities_and_adjectives_of_countries():
     assert "Allemagne" in renderings("Germany", "en", "fr")
     assert "Москва" in renderings("Moscow", "en", "ru")
     assert renderings("Korean", "en", "zh") >= {"朝鲜", "韩国"}  # a country's adjective: the country
+    assert renderings("German", "en", "ja") >= {"ドイツ", "ドイツ語"}  # a language named as its country is both
     assert "アメリカ" in renderings("United States", "en", "ja")  # ICU's short name as well
     assert "Pyongyang" in renderings("Пхеньяном", "ru", "en")  # an inflected form reads as its stem
     assert renderings("Trump", "en", "ru") == set()

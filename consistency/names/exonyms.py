@@ -75,8 +75,9 @@ def _by_form(lang: str) -> dict[str, set[str]]:
             last = name.split()[-1]
             if key.startswith(("region:", "subdivision:")) and " " in name and len(last) >= 5:  # South Korea: "Korea"
                 table.setdefault(fold(last), set()).add(key)
-    for stem, keys in stems.items():  # a stem only where no name is written so
-        table.setdefault(stem, keys)
+    for stem, keys in stems.items():  # a stem only where no name is written so, but a language's:
+        if all(k.startswith("language:") for k in table.get(stem, ())):  # German is Germany's too
+            table[stem] = table.get(stem, set()) | keys
     return table
 
 

