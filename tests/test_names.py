@@ -8,7 +8,7 @@ from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
-from consistency.names.exonyms import renderings, scripts
+from consistency.names.exonyms import city_renderings, renderings, scripts
 from consistency.names.search import Search, side_of
 from consistency.names.lexicon import is_common_word
 from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
@@ -79,15 +79,25 @@ def test_cldr_renders_the_subdivisions_unicode_has_flags_for():
 
 
 def test_geonames_renders_cities_cldr_does_not_name():
-    assert renderings("Dundee", "en", "zh") >= {"邓迪"} and renderings("Dundee", "en", "zh", cities=False) == set()
-    assert renderings("Hiroshima", "en", "ja") >= {"広島", "ヒロシマ"}  # Japanese writes names in Han and kana
-    assert "Napoli" in renderings("Naples", "en", "it") and "ナポリ" in renderings("Napoli", "en", "ja")
-    assert renderings("Dundee", "en", "ru") >= {"Данди"} and not renderings("Dundee", "en", "ru") & renderings("Dundee", "en", "zh")
+    assert city_renderings("Dundee", "zh") >= {"邓迪"} and renderings("Dundee", "en", "zh") == set()
+    assert city_renderings("Hiroshima", "ja") >= {"広島", "ヒロシマ"}  # Japanese writes names in Han and kana
+    assert "Napoli" in city_renderings("Naples", "it") and "ナポリ" in city_renderings("Napoli", "ja")
+    assert city_renderings("Dundee", "ru") >= {"Данди"} and not city_renderings("Dundee", "ru") & city_renderings("Dundee", "zh")
     # GeoNames lists Milan among the names of Syracuse, New York: a larger city's name is not taken.
-    assert "Milan" not in renderings("Syracuse", "en", "fr")
-    assert renderings("London", "en", "zh") >= {"伦敦"}  # the largest London, not Ontario's
-    assert renderings("Gao", "en", "zh") == set()  # a word this short names a city by chance
+    assert "Milan" not in city_renderings("Syracuse", "fr")
+    assert city_renderings("London", "zh") >= {"伦敦"}  # the largest London, not Ontario's
+    assert city_renderings("Gao", "zh") == set()  # a word this short names a city by chance
+    assert "Seul" in city_renderings("Seoul", "fr") and "Sol" not in city_renderings("Seoul", "fr")  # nor is "Sol" a name
     assert scripts("ja") == {"kana", "han"} and scripts("ru") == {"cyrillic"}
+
+
+def test_a_city_geonames_names_is_found_only_where_written_as_a_name():
+    seoul = extract("Talks in Seoul went on.", "en")[0]
+    # "Seul" is among Seoul's names in GeoNames, and a French word.
+    assert by_letters(seoul, "Il était seul à Tokyo. Seulement la presse l'a su.", "en", "fr") is None
+    assert by_letters(seoul, "Il était à Seul.", "en", "fr") == "Seul"
+    naples = extract("Fans in Naples cheered.", "en")[0]
+    assert by_letters(naples, "Болельщики в Неаполе ликовали.", "en", "ru") == "Неаполе"  # with its ending
 
 
 def test_a_city_geonames_names_is_found_without_the_model():
@@ -105,7 +115,7 @@ def test_geonames_finds_a_city_but_judges_no_spelling():
     context = CheckContext(source, target, [Bead((0,), (0,), 1.0)], encoder=None)
     search = Search(side_of(source, "source", "ko"), side_of(target, "target", "en"), context.alignment, context)
     david = next(n for n in search.side.names[0] if n.text == "David")
-    assert "다비드" in renderings("David", "en", "ko") and "다비드" not in search.usual(david)
+    assert "다비드" in city_renderings("David", "ko") and "다비드" not in search.usual(david)
     # Nor does a city's name make a short word long enough to judge (Palu, a city of Sulawesi).
     palu = side_of(segment(Document("Rescuers reached Palu.\n", "en")), "source", "ru").names[0][0]
     assert (palu.text, palu.soft) == ("Palu", SHORT)

@@ -81,14 +81,20 @@ def _by_form(lang: str) -> dict[str, set[str]]:
     return table
 
 
-def renderings(name: str, source_lang: str, target_lang: str, cities: bool = True) -> set[str]:
-    """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when neither CLDR
-    nor, with ``cities``, GeoNames knows it). An adjective formed on a country name
-    ("Indonesian", "Syrian") counts as it."""
+def renderings(name: str, source_lang: str, target_lang: str) -> set[str]:
+    """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when CLDR does not
+    know it). An adjective formed on a country name ("Indonesian", "Syrian") counts as it."""
     keys = _identifiers(name, source_lang) | _country_of_adjective(name, source_lang)
     target = _names(target_lang)
-    found = {name for k in keys for name in target.get(k, ())}
-    return found | gazetteer.renderings(name, scripts(target_lang)) if cities else found
+    return {name for k in keys for name in target.get(k, ())}
+
+
+def city_renderings(name: str, target_lang: str) -> set[str]:
+    """GeoNames' names of the city ``name`` means, in the scripts ``target_lang`` writes. They are
+    of many languages at once (Seul, Soul and Sol are among Seoul's Latin ones; 다비드, the
+    Korean name of David in Panama, is no misspelling of 데이비드): they may find a name, written
+    as a name (``spelling.by_letters``), but judge no spelling and lengthen no short name."""
+    return gazetteer.renderings(name, scripts(target_lang))
 
 
 @lru_cache(maxsize=64)

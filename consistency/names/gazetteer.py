@@ -69,10 +69,13 @@ def _cities() -> _Cities:
 def renderings(name: str, scripts: frozenset[str]) -> set[str]:
     """How a text in one of ``scripts`` may write the city ``name`` means (empty when it is no
     city's name): every name of the city in those scripts."""
+    from . import has_capitals
     from .romanise import script_of
 
     if sum(c.isalpha() for c in name) < MIN_LETTERS:
         return set()
     cities = _cities()
     city = cities.city(name)
-    return set() if city is None else {n for n in cities.renderings(city) if script_of(n) in scripts}
+    # A short word of an alphabet (Sol, among Seoul's names) is some language's common word.
+    return set() if city is None else {n for n in cities.renderings(city) if script_of(n) in scripts
+                                       and (sum(c.isalpha() for c in n) >= MIN_LETTERS or not has_capitals(n))}

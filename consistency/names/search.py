@@ -310,9 +310,7 @@ class Search:
         name (learned now when ``learn``; without, only if a search has asked already: learning
         may take a pass of the encoder)."""
         learned = self.learned(name) if learn else self._learned.get(fold(name.text))
-        # Not GeoNames' names: they are many and of many languages (데이비드 is no misspelling
-        # of 다비드, David in Panama), so they find a name (``by_letters``) but judge no spelling.
-        return (renderings(name.text, *self.langs, cities=False) | ({learned} if learned else set())
+        return (renderings(name.text, *self.langs) | ({learned} if learned else set())
                 | self.glossary.renderings(name, self.langs[1]))
 
     def bead_span(self, k: int, side: Side) -> tuple[int, int]:
@@ -510,8 +508,7 @@ def side_of(document: Document, which: str, other_lang: str) -> Side:
     for sentence in document.sentences:
         side.names[sentence.index] = [
             replace(n, start=n.start + sentence.start, end=n.end + sentence.start,
-                    soft=None if n.soft == SHORT and renderings(n.text, document.lang, other_lang, cities=False)
-                    else n.soft)
+                    soft=None if n.soft == SHORT and renderings(n.text, document.lang, other_lang) else n.soft)
             for n in found[sentence.index]]
     return side
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import Name, candidates, has_capitals
-from .exonyms import renderings
+from .exonyms import city_renderings, renderings
 from .romanise import chrf, consonant_key, edit_similarity, fold, same_key, script_of
 
 EXACT_KEY = 4  # a capitalised span with exactly the name's key, searched over the bead, from this length
@@ -32,9 +32,33 @@ def by_letters(name: Name, text: str, lang: str, other_lang: str) -> str | None:
         stem = _stem(fold(rendering))
         if stem in folded:
             return rendering
+    for rendering in sorted(city_renderings(name.text, other_lang) | city_renderings(name.phrase, other_lang),
+                            key=lambda form: (-len(form), form)):
+        written = _written_as_name(rendering, text)
+        if written:
+            return written
     if len(name.key) >= EXACT_KEY:
         return next((piece for key, piece in _keyed_pieces(text).get(len(name.key), ()) if same_key(name.key, key)),
                     None)
+    return None
+
+
+def _written_as_name(form: str, text: str) -> str | None:
+    """The word of ``text`` that writes ``form`` as a name: in a script with capitals, a
+    capitalised word that is the form, perhaps with an ending (Неаполе), not a word that begins
+    with it ("Seul" is among Seoul's names in GeoNames: seul, Seulement); elsewhere anywhere (邓迪)."""
+    folded, origins = _folded(text)
+    stem = _stem(fold(form))
+    position = folded.find(stem)
+    while position >= 0:
+        start, end = origins[position], position + len(stem)
+        if not has_capitals(form):
+            return text[start:origins[end] if end < len(origins) else len(text)]
+        word_end = next((k for k in range(end, len(folded)) if not folded[k].isalpha()), len(folded))
+        if (not start or not text[start - 1].isalpha()) and text[start].isupper() \
+                and word_end - end <= len(fold(form)) - len(stem) + 2:
+            return text[start:origins[word_end] if word_end < len(origins) else len(text)]
+        position = folded.find(stem, position + 1)
     return None
 
 
