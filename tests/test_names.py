@@ -218,6 +218,47 @@ def test_a_translated_descriptor_raises_no_finding_and_a_replaced_name_beside_it
     assert finding.source.text == "Kensington"
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("source, target, lang", [
+    ("Officials said the Assessment will be published next week.",
+     "Los funcionarios dijeron que la Evaluación se publicará la semana que viene.", "es"),
+    ("On Tuesday the Democrats voted against the bill.", "화요일에 민주당은 그 법안에 반대표를 던졌다.", "ko"),
+    # A common word of a group too: West of West Virginia (Virginia is also a given name).
+    ("The senator from West Virginia voted on Monday.", "Le sénateur de Virginie-Occidentale a voté lundi.", "fr"),
+    ("The senator from West Virginia voted on Monday.", "Сенатор от Западной Вирджинии проголосовал в понедельник.", "ru"),
+])
+def test_a_capitalised_common_word_translated_is_no_finding(default_encoder, source, target, lang):
+    assert [f.message for f in _findings([source], [target], target_lang=lang, encoder=default_encoder)] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("source, target, lang, stand_in", [
+    ("On Sunday Woods won the tournament.", "Dimanche, Shawn a remporté le tournoi.", "fr", "Shawn"),
+    ("On Sunday Woods won the tournament.", "В воскресенье Шон выиграл турнир.", "ru", "Шон"),
+    ("On Friday Trump met reporters.", "يوم الجمعة التقى بوتين بالصحفيين.", "ar", "بوتين"),
+    ("On Sunday Hazard scored twice.", "日曜日、メッシは2得点を挙げた。", "ja", "メッシ"),
+])
+def test_a_name_that_is_also_a_common_word_replaced_is_found(default_encoder, source, target, lang, stand_in):
+    # The alignment ties the stand-in about as closely as a translation (Woods / Shawn, 0.67);
+    # out of context the encoder keeps a name that replaces a word further from it.
+    (finding,) = _findings([source], [target], target_lang=lang, encoder=default_encoder)
+    assert (finding.severity, finding.target.text) == ("critical", stand_in)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("target, lang", [
+    ("当局者によると、北バハカリフォルニアは月曜日にミサイルを発射した。", "ja"),
+    ("官员们说，北加利福尼亚周一发射了一枚导弹。", "zh"),
+])
+def test_a_common_word_translated_does_not_vouch_for_its_group(default_encoder, target, lang):
+    # North is translated (北); Korea, the name, is not there.
+    (finding,) = _findings(["Officials said North Korea fired a missile on Monday."], [target], target_lang=lang,
+                           encoder=default_encoder)
+    assert (finding.severity, finding.source.text) == ("critical", "Korea")
+    assert _findings(["Officials said North Korea fired a missile on Monday."],
+                     ["当局者によると、北朝鮮は月曜日にミサイルを発射した。"], target_lang="ja", encoder=default_encoder) == []
+
+
 def _findings(source: list[str], target: list[str], source_lang: str = "en", target_lang: str = "fr", encoder=None):
     documents = [segment(Document("\n\n".join(lines) + "\n", lang)) for lines, lang in
                  ((source, source_lang), (target, target_lang))]

@@ -29,7 +29,8 @@ from ..findings import Finding, Span
 from ..names import Name
 from ..names.glossary import Glossary
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of
-from ..names.search import ALIGNED, ALIGNED_RUN, LEARNED, TRANSLATED, TRANSLATED_LOWER, Lost, Search, side_of
+from ..names.search import (ALIGNED, ALIGNED_RUN, LEARNED, TRANSLATED, TRANSLATED_COMMON, TRANSLATED_LOWER,
+                            WORD_TRANSLATION, Lost, Search, side_of)
 from ..names.spelling import ALPHABET_GARBLED, EXACT_KEY, GARBLED, by_letters, misspelt
 from .base import Check, CheckContext, register
 
@@ -47,7 +48,8 @@ class NameCheck(Check):
     def settings(self) -> dict:
         glossary = {"glossary": self.glossary_entries} if self.glossary_entries else {}
         return {**glossary, "exact_key": EXACT_KEY, "aligned": ALIGNED, "aligned_run": ALIGNED_RUN,
-                "translated": TRANSLATED, "translated_lower": TRANSLATED_LOWER, "learned": LEARNED,
+                "translated": TRANSLATED, "translated_lower": TRANSLATED_LOWER,
+                "translated_common": TRANSLATED_COMMON, "word_translation": WORD_TRANSLATION, "learned": LEARNED,
                 "garbled": GARBLED,
                 "alphabet_garbled": ALPHABET_GARBLED}
 

@@ -33,6 +33,7 @@ from ..document import Document
 from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
 from .exonyms import renderings
 from .glossary import Glossary
+from .lexicon import is_common_word
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
 from .spelling import GARBLED, by_letters, drops_sounds, misspelt, transposed, variant_of
 from ..word_alignment import TokenAlignment
@@ -44,6 +45,8 @@ ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's pl
 ALIGNED_RUN = 0.75  # the same for a piece of the Han or kana run around them, which chance meets more often
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
+TRANSLATED_COMMON = 0.6  # the same, for a capitalised common word standing alone (Assessment / 评估) ...
+WORD_TRANSLATION = 0.86  # ... whose stand-in the encoder also puts this near the word out of context
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
 
 
@@ -76,6 +79,7 @@ class Search:
         self._alignments = {} if alignments is None else alignments  # bead -> source-first alignment
         self._spares: dict[int, tuple[int, int] | None] = {}
         self._folded_words: dict[int, list[tuple[int, int, str]]] = {}
+        self._common_words: set[tuple[int, str]] = set()  # (bead, name) translated as a common word
         self._learned: dict[str, str | None] = {}  # folded name -> the article's rendering of it, once asked
         self._beads_of: dict[str, list[int]] | None = None  # folded name -> the beads holding it
         self._strings: list[set[str]] | None = None  # bead -> the strings of the other side a name may be
@@ -202,7 +206,10 @@ class Search:
                 if forms[n.text] is not None and letters[k][id(n)] is None \
                         and self._partner_form(n, forms[n.text], group, letters[k]):
                     forms[n.text] = None
-            found = {key for key, group in members.items() if any(forms[m.text] is not None for m in group)}
+            # A common word translated (North of North Korea / 北) is not lost, but says nothing
+            # of whether its group's name is there (北バハカリフォルニア).
+            found = {key for key, group in members.items()
+                     if any(forms[m.text] is not None and (k, m.text) not in self._common_words for m in group)}
             rendered = {fold(form) for form in forms.values() if form}
             for n, i in ours:
                 form = forms[n.text]
@@ -403,6 +410,12 @@ class Search:
                 return ""
             if self.other.names is not None and word.islower() and similarity >= TRANSLATED_LOWER:
                 return ""
+            # A garble keeps the name's consonants (Yaun for Yuan): it is never the translation.
+            if similarity >= TRANSLATED_COMMON and chrf(name.romanised, romanise(word)) < GARBLED \
+                    and key_similarity(name.key, consonant_key(word)) < ALIGNED \
+                    and self._translates_common_word(name, word):
+                self._common_words.add((k, name.text))
+                return ""
         both_ways = {token for token, _ in pairs}
         aligned = sorted(both_ways | set(alignment.pointing_at(start, end)))
         readings = [(token, a, b) for token in aligned for a, b in _readings(target, alignment, token, aligned)]
@@ -440,6 +453,18 @@ class Search:
             if best is not None and best[0] >= ALIGNED_RUN:
                 return target[best[2]:best[3]]
         return None
+
+    def _translates_common_word(self, name: Name, word: str) -> bool:
+        """Whether ``word`` translates ``name`` as the common word it also is (Assessment /
+        Evaluación, Democrats / 민주당, West of West Virginia / Occidentale): in context the
+        alignment ties a name put in another's place about as closely (Woods / Shawn, 0.67),
+        so the two words are also compared out of context, where the encoder puts a word and
+        its translation nearer (0.86-0.90 on the benchmark's examples) than a word and a name
+        that replaces it (Trump / Путин 0.85, Woods / Shawn 0.82): bench/NOTES.md."""
+        if not is_common_word(name.text, self.side.document.lang):
+            return False
+        vectors = self.context.encoder.embed([name.text.lower(), word])
+        return float(vectors[0] @ vectors[1]) >= WORD_TRANSLATION
 
     def _misspells(self, name: Name, form: str) -> bool:
         """Whether ``form`` is near a known rendering of the name without being it (Пхяньён for
