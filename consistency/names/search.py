@@ -45,7 +45,7 @@ ALIGNED = 0.6  # key similarity of the words the alignment puts in the name's pl
 ALIGNED_RUN = 0.75  # the same for a piece of the Han or kana run around them, which chance meets more often
 TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is translated
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
-TRANSLATED_COMMON = 0.6  # the same, for a capitalised common word standing alone (Assessment / 评估) ...
+TRANSLATED_COMMON = 0.6  # the same, for a name that is also a common word (Assessment / Evaluación) ...
 WORD_TRANSLATION = 0.86  # ... whose stand-in the encoder also puts this near the word out of context
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
 
