@@ -8,6 +8,7 @@ from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
+from consistency.names.chinese_words import is_chinese, words_around
 from consistency.names.exonyms import city_renderings, renderings, scripts
 from consistency.names.search import Search, side_of
 from consistency.names.lexicon import is_common_word
@@ -344,6 +345,27 @@ def test_a_latin_name_written_onto_a_word_of_another_script_is_found(target, lan
 def test_a_han_rendering_tied_to_the_name_by_one_character_is_found(default_encoder, source, target):
     findings = _findings([source], [target], target_lang="zh", encoder=default_encoder)
     assert not [f.message for f in findings if f.source.text in ("Rockies", "Manchester")]
+
+
+def test_chinese_words_hold_the_characters_given():
+    text = "麦克福尔传中，德怀尔完成射门。"
+    assert words_around(text, 7, 8) == (7, 10)  # 德 -> 德怀尔
+    assert words_around(text, 1, 3) == (0, 4)  # 克福 straddles 麦克 and 福尔: both, whole
+    assert words_around("我看到Kante和德怀尔", 9, 10) == (9, 12)  # the run starts after the Latin name
+    assert is_chinese("zh-CN") and is_chinese("zh") and not is_chinese("ja")
+
+
+def test_a_chinese_word_tied_to_the_name_by_one_character_is_read_whole(default_encoder):
+    # The alignment ties 德 of 德怀尔 to Dwyer, and 怀尔 to no word of the source: read as one
+    # character, or as a piece of the run, it keyed as "replaced by 德".
+    assert _findings(["McFall crossed and Dwyer finished."], ["麦克福尔传中，德怀尔完成射门。"],
+                     target_lang="zh", encoder=default_encoder) == []
+
+
+def test_a_chinese_stand_in_is_shown_as_its_whole_word(default_encoder):
+    (finding,) = _findings(["Talks with Thomas ended on Monday."], ["周一与德怀尔的会谈结束了。"],
+                           target_lang="zh", encoder=default_encoder)
+    assert (finding.severity, finding.source.text, finding.target.text) == ("critical", "Thomas", "德怀尔")
 
 
 @pytest.mark.parametrize("source, target", [

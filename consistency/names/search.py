@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
 from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
+from .chinese_words import is_chinese, words_around
 from .exonyms import renderings
 from .glossary import Glossary
 from .lexicon import is_common_word
@@ -336,7 +337,7 @@ class Search:
         aligned = sorted({token for token, _ in alignment.mutual(start, end)} | set(alignment.pointing_at(start, end)))
         offset = self._text(k, self.other)[1]
         return sorted({(a + offset, b + offset) for token in aligned
-                       for a, b in _readings(alignment.target.text, alignment, token, aligned)})
+                       for a, b in _readings(alignment.target.text, alignment, token, aligned, self.langs[1])})
 
     def _is_rendering(self, span: tuple[int, int], rendered: set[str]) -> bool:
         """Whether a stand-in is the rendering of another name of the bead (トランプ for Trump,
@@ -405,7 +406,7 @@ class Search:
             # capitals mark names, a name tied to a word in lower case was translated as a
             # common word ("World War" / "Guerre mondiale", "Foreign Minister" / "Affaires
             # étrangères"): a name put in its place would be capitalised.
-            word = target[slice(*_word_around(target, *map(int, alignment.target.offsets[token])))]
+            word = target[slice(*_word_around(target, *map(int, alignment.target.offsets[token]), self.langs[1]))]
             if similarity >= TRANSLATED and chrf(name.romanised, romanise(word)) < GARBLED:
                 return ""
             if self.other.names is not None and word.islower() and similarity >= TRANSLATED_LOWER:
@@ -418,13 +419,13 @@ class Search:
                 return ""
         both_ways = {token for token, _ in pairs}
         aligned = sorted(both_ways | set(alignment.pointing_at(start, end)))
-        readings = [(token, a, b) for token in aligned for a, b in _readings(target, alignment, token, aligned)]
+        readings = [(token, a, b) for token in aligned for a, b in _readings(target, alignment, token, aligned, self.langs[1])]
         # Words aligned together are read together first: one of them alone (بيانغ) may key as
         # the name where the two misspell it (بيانغ يونغ for بيونغ يانغ), and then none renders it.
         run = alignment.target_span(aligned)
         if run is not None and script_of(target[run[0]:run[1]]) not in ("han", "kana") \
                 and " " in target[run[0]:run[1]].strip():
-            a, b = _word_around(target, *run)
+            a, b = _word_around(target, *run, self.langs[1])
             if self._misspells(name, target[a:b]):
                 return None
             readings.insert(0, (next((t for t in aligned if t in both_ways), aligned[0]), a, b))
@@ -482,7 +483,7 @@ class Search:
         if not pairs:
             return None
         token, similarity = max(pairs, key=lambda pair: pair[1])
-        a, b = _word_around(alignment.target.text, *map(int, alignment.target.offsets[token]))
+        a, b = _word_around(alignment.target.text, *map(int, alignment.target.offsets[token]), self.langs[1])
         return {"word": alignment.target.text[a:b], "similarity": round(similarity, 3)}
 
     def corresponds(self, name: Name, k: int) -> bool:
@@ -501,7 +502,7 @@ class Search:
             start = lost.name.start - self._text(lost.bead, self.side)[1]
             span = alignment.target_span(alignment.pointing_at(start, start + len(lost.name.text)))
             if span is not None:
-                a, b = _word_around(text, *span)
+                a, b = _word_around(text, *span, self.langs[1])
                 pointed = (a + offset, b + offset) if consonant_key(text[a:b]) else None
         if self.other.names is None:
             return pointed, pointed is not None
@@ -552,25 +553,26 @@ def _capitals_mark_names(lang: str) -> bool:
     return lang not in ("de", "lb", "gsw") and _usual_script(lang) in CASED_SCRIPTS.values()
 
 
-def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int]) -> list[tuple[int, int]]:
+def _readings(text: str, alignment: TokenAlignment, token: int, aligned: list[int], lang: str) -> list[tuple[int, int]]:
     """The spans an aligned token may be part of: its whole word (in Hangul also without the
-    particles after it), or, in unspaced Han script, the pieces of up to six characters of the
-    run of aligned tokens it stands in (尹 is a surname, 普京 one token, 梅德韦杰夫 five), never
-    reaching into words not aligned."""
+    particles after it), or, in unspaced Han script, its Chinese word and the pieces of up to six
+    characters of the run of aligned tokens it stands in (尹 is a surname, 普京 one token,
+    梅德韦杰夫 five), never reaching into words not aligned."""
     start, end = map(int, alignment.target.offsets[token])
     if script_of(text[start:end]) == "hangul":  # the word, then without its particles (버밍엄에서: 버밍엄)
-        a, b = _word_around(text, start, end)
+        a, b = _word_around(text, start, end, lang)
         return [(a, k) for k in range(b, min(b, max(end, a + 2)) - 1, -1)]
     if script_of(text[start:end]) != "han":
-        return [_word_around(text, start, end)]
+        return [_word_around(text, start, end, lang)]
+    word = [words_around(text, start, end)] if is_chinese(lang) else []
     first = last = token
     while first - 1 in aligned:
         first -= 1
     while last + 1 in aligned:
         last += 1
     low, high = int(alignment.target.offsets[first][0]), int(alignment.target.offsets[last][1])
-    return [(a, b) for a in range(max(low, start - 5), start + 1) for b in range(max(end, a + 1), min(high, a + 6) + 1)
-            if all(script_of(c) == "han" for c in text[a:b])]
+    return word + [(a, b) for a in range(max(low, start - 5), start + 1) for b in range(max(end, a + 1), min(high, a + 6) + 1)
+                   if all(script_of(c) == "han" for c in text[a:b]) and (a, b) not in word]
 
 
 def _taken(alignment: TokenAlignment, ours: set[int]) -> set[int]:
@@ -600,12 +602,12 @@ def _run_pieces(text: str, start: int, end: int, taken: set[int]) -> list[tuple[
             for b in range(max(end, a + 2), min(high, a + longest) + 1)]
 
 
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The whole word a token is part of: a spaced word, a run of katakana (プーチン), or, in Han
-    script, where words are not spaced, the token itself."""
+def _word_around(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """The whole word a token is part of: a spaced word, a run of katakana (プーチン), a Chinese
+    word (托马斯, where the token is 托), or, in other Han script, the token itself."""
     script = script_of(text[start:end])
     if script == "han":
-        return start, end
+        return words_around(text, start, end) if is_chinese(lang) else (start, end)
     inside = (lambda c: "\u30a1" <= c <= "\u30fa" or c == "\u30fc") if script == "kana" else str.isalpha  # not ・
     while start > 0 and inside(text[start - 1]):
         start -= 1
