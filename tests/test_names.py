@@ -9,7 +9,8 @@ from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
 from consistency.names.chinese_words import is_chinese, words_around
-from consistency.names.exonyms import city_renderings, renderings, scripts
+from consistency.names.exonyms import city_renderings, country_of_capital, renderings, scripts
+from consistency.names.gazetteer import capital_of
 from consistency.names.search import Search, side_of
 from consistency.names.lexicon import is_common_word
 from consistency.names.romanise import consonant_key, fold, key_similarity, without_article
@@ -90,6 +91,40 @@ def test_geonames_renders_cities_cldr_does_not_name():
     assert city_renderings("Gao", "zh") == set()  # a word this short names a city by chance
     assert "Seul" in city_renderings("Seoul", "fr") and "Sol" not in city_renderings("Seoul", "fr")  # nor is "Sol" a name
     assert scripts("ja") == {"kana", "han"} and scripts("ru") == {"cyrillic"}
+
+
+def test_capitals_and_their_countries_in_any_script():
+    assert capital_of("Pyongyang") == capital_of("평양") == capital_of("平壤") == capital_of("Пхеньян") == "KP"
+    assert capital_of("Washington") == "US" and capital_of("Brasilia") == "BR"  # GeoNames writes no accent
+    assert capital_of("Manchester") is None and capital_of("Kim") is None
+    text = "Les responsables ont déclaré que les États-Unis avaient rejeté l'offre."
+    assert [text[a:b] for a, b in country_of_capital("Washington", text, "fr")] == ["États-Unis"]
+    text = "Официальные лица заявили, что России это не нужно."  # inflected
+    assert [text[a:b] for a, b in country_of_capital("Moscow", text, "ru")] == ["России"]
+    assert country_of_capital("Manchester", "英国", "zh") == [] and country_of_capital("Moscow", "美国", "zh") == []
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("Officials said Pyongyang had rejected the offer on Monday.", "官员们说，朝鲜周一拒绝了这一提议。", "zh"),
+    ("Officials said Pyongyang had rejected the offer on Monday.", "관리들은 북한이 월요일 그 제안을 거부했다고 말했다.", "ko"),
+    ("Officials said Washington had rejected the offer on Monday.",
+     "Les responsables ont déclaré que les États-Unis avaient rejeté l'offre lundi.", "fr"),
+    ("Officials said Moscow had rejected the offer on Monday.",
+     "Официальные лица заявили, что Россия в понедельник отвергла предложение.", "ru"),
+])
+def test_a_capital_rendered_as_its_country_is_no_finding(default_encoder, source, target, lang):
+    assert _findings([source], [target], target_lang=lang, encoder=default_encoder) == []
+
+
+@pytest.mark.parametrize("source, target, lang, stand_in", [
+    ("Officials said Pyongyang had rejected the offer on Monday.", "官员们说，日本周一拒绝了这一提议。", "zh", "日本"),
+    ("Officials said Washington had rejected the offer on Monday.", "관리들은 북한이 월요일 그 제안을 거부했다고 말했다.", "ko", "북한이"),
+    ("Officials said Moscow had rejected the offer on Monday.",
+     "Официальные лица заявили, что Китай в понедельник отвергла предложение.", "ru", "Китай"),
+])
+def test_a_capital_replaced_by_another_country_is_critical(default_encoder, source, target, lang, stand_in):
+    (finding,) = _findings([source], [target], target_lang=lang, encoder=default_encoder)
+    assert (finding.severity, finding.target.text) == ("critical", stand_in)
 
 
 def test_a_city_geonames_names_is_found_only_where_written_as_a_name():

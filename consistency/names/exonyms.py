@@ -6,6 +6,7 @@ GeoNames' names of cities (``gazetteer``)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -95,6 +96,19 @@ def city_renderings(name: str, target_lang: str) -> set[str]:
     Korean name of David in Panama, is no misspelling of 데이비드): they may find a name, written
     as a name (``spelling.by_letters``), but judge no spelling and lengthen no short name."""
     return gazetteer.renderings(name, scripts(target_lang))
+
+
+def country_of_capital(capital: str, text: str, lang: str) -> list[tuple[int, int]]:
+    """Where ``text``, in ``lang``, names the country whose capital ``capital`` names: news writes
+    a capital for its government (Washington / 美国 / les États-Unis, Pyongyang / 북한이), and a
+    translator may write the country instead. Any of CLDR's names of it, and a word that is an
+    inflected one (России)."""
+    code = gazetteer.capital_of(capital)
+    if code is None:
+        return []
+    pattern = "|".join(re.escape(n) for n in sorted(_names(lang).get(f"region:{code}", ()), key=len, reverse=True))
+    spans = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
+    return spans + [m.span() for m in re.finditer(r"\w+", text) if f"region:{code}" in _identifiers(m.group(), lang)]
 
 
 @lru_cache(maxsize=64)

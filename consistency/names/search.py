@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..document import Document
 from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
 from .chinese_words import is_chinese, words_around
-from .exonyms import renderings
+from .exonyms import country_of_capital, renderings
 from .glossary import Glossary
 from .lexicon import is_common_word
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
@@ -420,6 +420,10 @@ class Search:
         both_ways = {token for token, _ in pairs}
         aligned = sorted(both_ways | set(alignment.pointing_at(start, end)))
         readings = [(token, a, b) for token in aligned for a, b in _readings(target, alignment, token, aligned, self.langs[1])]
+        # The capital for the government, the country in its place (Pyongyang / 朝鲜): translated.
+        held = [tuple(map(int, alignment.target.offsets[token])) for token in aligned]
+        if any(a < d and c < b for a, b in country_of_capital(name.text, target, self.langs[1]) for c, d in held):
+            return ""
         # Words aligned together are read together first: one of them alone (بيانغ) may key as
         # the name where the two misspell it (بيانغ يونغ for بيونغ يانغ), and then none renders it.
         run = alignment.target_span(aligned)
