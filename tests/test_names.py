@@ -8,7 +8,7 @@ from consistency.checks.base import CheckContext
 from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
-from consistency.names.chinese_words import is_chinese, words_around
+from consistency.names.chinese_words import is_chinese, is_name, words_around
 from consistency.names.exonyms import city_renderings, country_of_capital, renderings, scripts
 from consistency.names.gazetteer import capital_of
 from consistency.names.search import Search, side_of
@@ -401,6 +401,30 @@ def test_a_chinese_stand_in_is_shown_as_its_whole_word(default_encoder):
     (finding,) = _findings(["Talks with Thomas ended on Monday."], ["周一与德怀尔的会谈结束了。"],
                            target_lang="zh", encoder=default_encoder)
     assert (finding.severity, finding.source.text, finding.target.text) == ("critical", "Thomas", "德怀尔")
+
+
+@pytest.mark.parametrize("source, target, stand_in", [
+    ("President Donald Trump spoke on Tuesday.", "杰克逊·特朗普总统周二发表了讲话。", "杰克逊"),
+    ("Judge Brett Kavanaugh spoke to senators on Tuesday.", "法官马丁·卡瓦诺周二对参议员们发表了讲话。", "马丁"),
+])
+def test_a_chinese_name_in_place_of_a_word_of_a_found_group_is_replaced(default_encoder, source, target, stand_in):
+    # No capitals tell a name there; jieba's tags do (nr: a person).
+    (finding,) = _findings([source], [target], target_lang="zh", encoder=default_encoder)
+    assert (finding.severity, finding.target.text) == ("critical", stand_in)
+
+
+@pytest.mark.parametrize("source, target", [
+    ("President Donald Trump spoke on Tuesday.", "特朗普总统周二发表了讲话。"),  # given names and titles go
+    ("Judge Brett Kavanaugh spoke to senators on Tuesday.", "卡瓦诺法官周二对参议员们发表了讲话。"),
+])
+def test_a_chinese_group_without_its_given_name_is_no_finding(default_encoder, source, target):
+    assert _findings([source], [target], target_lang="zh", encoder=default_encoder) == []
+
+
+def test_jieba_tags_tell_names_in_chinese():
+    text = "说唱歌手杰克逊·维斯特周六改了名字。"
+    assert is_name(text, 4, 7) and is_name(text, 8, 11)  # 杰克逊, 维斯特
+    assert not is_name(text, 0, 4) and not is_name(text, 11, 13)  # 说唱歌手, 周六
 
 
 @pytest.mark.parametrize("source, target", [

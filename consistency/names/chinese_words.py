@@ -49,6 +49,29 @@ def words_around(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+# jieba's part-of-speech tags of names: people (nr; nrt, a transcribed name; nrfg), places (ns),
+# organisations (nt), other proper nouns (nz).
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
+@lru_cache(maxsize=256)
+def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+    from jieba.posseg import POSTokenizer
+
+    spans, at = [], 0
+    for pair in POSTokenizer(_tokenizer()).cut(text):
+        at = text.index(pair.word, at)
+        spans.append((at, at + len(pair.word), pair.flag))
+        at += len(pair.word)
+    return tuple(spans)
+
+
+def is_name(text: str, start: int, end: int) -> bool:
+    """Whether jieba tags every word of ``text[start:end]`` a name (杰克逊, 巴鲁), read in ``text``."""
+    flags = [flag for a, b, flag in _tagged(text) if a < end and start < b and not text[a:b].isspace()]
+    return bool(flags) and all(flag.startswith(_NAME_TAGS) for flag in flags)
+
+
 def _is_han(character: str) -> bool:
     from .romanise import script_of
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
 from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
-from .chinese_words import is_chinese, words_around
+from .chinese_words import is_chinese, is_name, words_around
 from .exonyms import country_of_capital, renderings
 from .glossary import Glossary
 from .lexicon import is_common_word
@@ -232,9 +232,12 @@ class Search:
                     # its place, and only capitals make a stand-in a name: in other scripts the
                     # words the alignment points at may as well translate a given name or title
                     # ("North" / الشماليون).
-                    if self.other.names is None or not item.pointed \
-                            or self._is_rendering(item.stand_in, rendered):
+                    if not item.pointed or self._is_rendering(item.stand_in, rendered) \
+                            or self.other.names is None and not self._tagged_name(item):
                         continue
+                elif (i, n.group) in found and self.other.names is None and item.pointed and self._tagged_name(item) \
+                        and not self._is_rendering(item.stand_in, rendered):
+                    pass  # another name in its place (Joko Widodo / 佐科·莱科宁): replaced
                 elif (i, n.group) in found and self.other.names is None:
                     # The last word (Kavanaugh of Brett Kavanaugh) is what translators keep, so
                     # its loss counts; without capitals, only where the translation writes the
@@ -249,6 +252,14 @@ class Search:
                     item.stand_in = None
                 lost.append(item)
         return lost
+
+    def _tagged_name(self, lost: Lost) -> bool:
+        """Whether what stands in a lost name's place is a name by the language's own tagger, where
+        no capitals tell (Chinese: jieba's tags of people, places and organisations)."""
+        if lost.stand_in is None or not is_chinese(self.langs[1]):
+            return False
+        text, offset = self._text(lost.bead, self.other)
+        return is_name(text, lost.stand_in[0] - offset, lost.stand_in[1] - offset)
 
     def _writes_script_of(self, name: Name) -> bool:
         """Whether the other side's language is usually written in the name's script."""
