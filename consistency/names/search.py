@@ -181,8 +181,8 @@ class Search:
     def lost(self, only: set[int] | None = None) -> list[Lost]:
         """The names no rendering was found for (in the beads ``only`` names, else in all). In a
         group with a word found (Donald Trump / トランプ), a word before the last one is lost only
-        when a capitalised name stands in its place (Ryder Cup / Stadium Cup): translators drop
-        given names and titles, not swap them."""
+        when a name stands in its place, capitalised (Ryder Cup / Stadium Cup) or in Chinese
+        tagged one (杰克逊·特朗普): translators drop given names and titles, not swap them."""
         lost = []
         per_bead = [[(n, i) for i in getattr(bead, self.side.which) for n in self.side.names.get(i, [])]
                     if only is None or k in only else [] for k, bead in enumerate(self.beads)]
@@ -229,9 +229,9 @@ class Search:
                 group = members[i, n.group]
                 if (i, n.group) in found and group[-1] is not n:
                     # A word before the last of a found group is lost only when a name stands in
-                    # its place, and only capitals make a stand-in a name: in other scripts the
-                    # words the alignment points at may as well translate a given name or title
-                    # ("North" / الشماليون).
+                    # its place, and only capitals (or in Chinese, jieba's tags) make a stand-in a
+                    # name: in other scripts the words the alignment points at may as well
+                    # translate a given name or title ("North" / الشماليون).
                     if not item.pointed or self._is_rendering(item.stand_in, rendered) \
                             or self.other.names is None and not self._tagged_name(item):
                         continue
