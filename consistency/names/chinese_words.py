@@ -54,12 +54,17 @@ def words_around(text: str, start: int, end: int) -> tuple[int, int]:
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 
-@lru_cache(maxsize=256)
-def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+@lru_cache(maxsize=1)
+def _tagger():
     from jieba.posseg import POSTokenizer
 
+    return POSTokenizer(_tokenizer())  # reads the dictionary's tags: half a second, once per process
+
+
+@lru_cache(maxsize=256)
+def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
     spans, at = [], 0
-    for pair in POSTokenizer(_tokenizer()).cut(text):
+    for pair in _tagger().cut(text):
         at = text.index(pair.word, at)
         spans.append((at, at + len(pair.word), pair.flag))
         at += len(pair.word)
