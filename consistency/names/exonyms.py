@@ -130,7 +130,8 @@ def is_adjective_of_place(word: str, lang: str) -> bool:
 def _identifiers(name: str, lang: str) -> set[str]:
     """What CLDR says ``name`` names; an inflected form counts as its stem (Пхеньяном, Парижа)."""
     table, folded = _by_form(lang), fold(name)
-    for cut in range(0, 4):
+    # English inflects no name but by 's, which callers strip: a cut there makes Francesco France.
+    for cut in range(0, 1 if lang == "en" else 4):
         if cut and len(folded) - cut < 4:
             break
         found = table.get(folded[:len(folded) - cut])
@@ -145,4 +146,16 @@ def _country_of_adjective(name: str, lang: str) -> set[str]:
     if len(folded) < 6:
         return set()
     table = _by_form(lang)
-    return {k for cut in (1, 2, 3) for k in table.get(folded[:-cut], ()) if k.startswith("region:")}
+    # Italy and Hungary end in y, their adjectives in -ian.
+    stems = {folded[:-cut] for cut in (1, 2, 3) if folded[-cut:] in _ADJECTIVE_TAILS}
+    stems |= {stem[:-1] + "y" for stem in stems if stem.endswith("i")}
+    # A country's own name counts too (Singapore, Jordan): as a name it finds more drift, and
+    # more false alarms where translators write the country otherwise (bench/NOTES.md).
+    stems.add(folded)
+    return {k for stem in stems for k in table.get(stem, ()) if k.startswith("region:")}
+
+
+# What English adds to a country's name to make its adjective or people: Indonesia-n, Chile-an,
+# Brazil-ian, Korea-ns, Iraq-i, Iceland-er, Japan-ese, Ital(y)-ian. Any three letters would make Francesco
+# (France + sco) and Frances an adjective of France.
+_ADJECTIVE_TAILS = frozenset({"n", "an", "ian", "ns", "ans", "i", "is", "ic", "er", "ers", "ese", "ish"})
