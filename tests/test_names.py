@@ -9,7 +9,7 @@ from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
 from consistency.names.chinese_words import is_chinese, is_name, words_around
-from consistency.names.exonyms import city_renderings, country_of_capital, renderings, scripts
+from consistency.names.exonyms import city_renderings, country_of_capital, is_adjective_of_place, renderings, scripts
 from consistency.names.gazetteer import capital_of
 from consistency.names.search import Search, side_of
 from consistency.names.lexicon import is_common_word
@@ -68,6 +68,13 @@ def test_cldr_renders_countries_cities_and_adjectives_of_countries():
     assert "アメリカ" in renderings("United States", "en", "ja")  # ICU's short name as well
     assert "Pyongyang" in renderings("Пхеньяном", "ru", "en")  # an inflected form reads as its stem
     assert renderings("Trump", "en", "ru") == set()
+
+
+def test_adjectives_of_places_extend_the_country_by_an_adjective_ending():
+    assert all(is_adjective_of_place(word, "en") for word in ("Indonesian", "Brazilian", "Koreans", "Japanese",
+                                                              "Icelanders", "Chilean"))
+    # France with three letters more is no adjective: a given name, which translations transliterate.
+    assert not is_adjective_of_place("Francesco", "en") and not is_adjective_of_place("Frances", "en")
 
 
 def test_cldr_renders_the_subdivisions_unicode_has_flags_for():
@@ -419,6 +426,35 @@ def test_a_chinese_name_in_place_of_a_word_of_a_found_group_is_replaced(default_
 ])
 def test_a_chinese_group_without_its_given_name_is_no_finding(default_encoder, source, target):
     assert _findings([source], [target], target_lang="zh", encoder=default_encoder) == []
+
+
+_GOLF = ["On Sunday, Jordan Spieth won the first match in Paris.",
+         "The Italian Francesco Molinari lost his match on Saturday."]
+
+
+@pytest.mark.parametrize("first, stand_in", [
+    ("يوم الأحد، فاز جوردان فرانشيسكو بالمباراة الأولى في باريس.", "فرانشيسكو"),
+    ("일요일에 골프 선수 조던 프란체스코가 파리에서 첫 경기를 이겼다.", "프란체스코가"),
+])
+def test_a_word_of_a_found_group_rendering_another_name_of_the_article_is_replaced(default_encoder, first,
+                                                                                    stand_in):
+    # No capitals tell a name in Arabic or Korean; the stand-in renders Francesco, whom the
+    # article names in another sentence.
+    lang = "ar" if "ف" in first else "ko"
+    second = {"ar": "وخسر الإيطالي فرانشيسكو موليناري مباراته يوم السبت.",
+              "ko": "이탈리아의 프란체스코 몰리나리는 토요일에 경기를 졌다."}[lang]
+    (finding,) = _findings(_GOLF, [first, second], target_lang=lang, encoder=default_encoder)
+    assert (finding.severity, finding.source.text, finding.target.text) == ("critical", "Spieth", stand_in)
+
+
+@pytest.mark.parametrize("first, lang", [
+    ("يوم الأحد، فاز جوردان سبيث بالمباراة الأولى في باريس.", "ar"),
+    ("일요일에 골프 선수 조던 스피스가 파리에서 첫 경기를 이겼다.", "ko"),
+])
+def test_a_found_group_beside_another_name_of_the_article_is_no_finding(default_encoder, first, lang):
+    second = {"ar": "وخسر الإيطالي فرانشيسكو موليناري مباراته يوم السبت.",
+              "ko": "이탈리아의 프란체스코 몰리나리는 토요일에 경기를 졌다."}[lang]
+    assert _findings(_GOLF, [first, second], target_lang=lang, encoder=default_encoder) == []
 
 
 def test_jieba_tags_tell_names_in_chinese():

@@ -48,6 +48,7 @@ TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is t
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 TRANSLATED_COMMON = 0.6  # the same, for a name that is also a common word (Assessment / Evaluación) ...
 WORD_TRANSLATION = 0.86  # ... whose stand-in the encoder also puts this near the word out of context
+RENDERS_ANOTHER = 0.85  # key similarity at which a stand-in is taken to render another name of the article
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
 
 
@@ -233,10 +234,10 @@ class Search:
                     # name: in other scripts the words the alignment points at may as well
                     # translate a given name or title ("North" / الشماليون).
                     if not item.pointed or self._is_rendering(item.stand_in, rendered) \
-                            or self.other.names is None and not self._tagged_name(item):
+                            or self.other.names is None and not self._named_stand_in(item):
                         continue
-                elif (i, n.group) in found and self.other.names is None and item.pointed and self._tagged_name(item) \
-                        and not self._is_rendering(item.stand_in, rendered):
+                elif (i, n.group) in found and self.other.names is None and item.pointed \
+                        and self._named_stand_in(item) and not self._is_rendering(item.stand_in, rendered):
                     pass  # another name in its place (Joko Widodo / 佐科·莱科宁): replaced
                 elif (i, n.group) in found and self.other.names is None:
                     # The last word (Kavanaugh of Brett Kavanaugh) is what translators keep, so
@@ -252,6 +253,30 @@ class Search:
                     item.stand_in = None
                 lost.append(item)
         return lost
+
+    def _named_stand_in(self, lost: Lost) -> bool:
+        """Whether what stands in a lost name's place is a name, where no capitals tell."""
+        return self._tagged_name(lost) or self._renders_absent(lost)
+
+    def _renders_absent(self, lost: Lost) -> bool:
+        """Whether what stands in a lost name's place renders another name of the article, one its
+        bead does not hold (Jordan Spieth / جوردان فرانشيسكو, where Francesco is another golfer of
+        the article): by consonant key, or as the translation writes that name where it found it.
+        A name the bead holds is no stand-in: its rendering is where the alignment may stray."""
+        if lost.stand_in is None:
+            return False
+        text = self.other.document.text[lost.stand_in[0]:lost.stand_in[1]]
+        key = consonant_key(text)
+        here = {fold(n.text) for i in getattr(self.beads[lost.bead], self.side.which) for n in self.side.names.get(i, [])}
+        for found in self.side.names.values():
+            for n in found:
+                if n.soft or fold(n.text) in here:
+                    continue
+                if key and len(n.key) >= MIN_KEY and key_similarity(n.key, key) >= RENDERS_ANOTHER:
+                    return True
+                if any(form and len(form) >= 2 and form in text for form, _ in self.forms[fold(n.text)].most_common(2)):
+                    return True
+        return False
 
     def _tagged_name(self, lost: Lost) -> bool:
         """Whether what stands in a lost name's place is a name by the language's own tagger, where
