@@ -180,6 +180,19 @@ def test_the_same_speaker_or_a_pronoun_in_chinese_is_no_finding(quotes, said):
                           f"{said}。", target_lang="zh") == []
 
 
+def test_a_speaker_swapped_for_a_name_the_article_lacks_in_chinese_is_critical(quotes):
+    # 汤米 renders no name of the article; jieba's tags say it is a person's name all the same.
+    swapped = quotes(GRAHAM, "参议员肯尼迪和参议员格雷厄姆周五对记者发表了讲话。“我不知道那天晚上发生了什么，但我知道法官否认了，”"
+                             "汤米说。", target_lang="zh")
+    assert [(f.severity, f.source.text, f.target.text) for f in swapped] == [("critical", "Graham", "汤米")]
+
+
+@pytest.mark.parametrize("said", ["参议员说", "这位参议员说"])
+def test_a_title_in_the_speakers_place_in_chinese_is_no_finding(quotes, said):
+    assert quotes(GRAHAM, "参议员肯尼迪和参议员格雷厄姆周五对记者发表了讲话。“我不知道那天晚上发生了什么，但我知道法官否认了，”"
+                          f"{said}。", target_lang="zh") == []
+
+
 def test_a_statement_that_vanished_with_its_sentence_is_critical(quotes):
     source = ("The talks ended on Friday. “We have reached no agreement on the border and we will not sign "
               "anything this month,” the envoy said. Both sides will meet again in May.")

@@ -34,6 +34,8 @@ from ..document import Document
 from ..findings import Finding, Span
 from ..names import extract as extract_names
 from ..names import SHORT, has_capitals
+from ..names.chinese_words import is_chinese
+from ..names.chinese_words import is_name as is_chinese_name
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
 from ..names.search import Search, side_of
 from ..names.spelling import GARBLED, by_letters
@@ -221,8 +223,9 @@ class QuoteCheck(Check):
                   for n in extract_names(sentence.text, source.document.lang) if not n.soft and n.key not in keys}
         renders = [text for text, key in others.items() if len(key) >= 3
                    and any(key_similarity(key, b) >= RENDERS_OTHER for b in theirs_keys if b)]
-        # Where capitals mark names, a capitalised name is someone; elsewhere a word is shown to be
-        # someone else only by rendering another name of the article (总统 is a title, not a name).
+        # Where capitals mark names, a capitalised name is someone, and in Chinese a word jieba tags
+        # a name; elsewhere a word is shown to be someone else only by rendering another name of
+        # the article (总统 is a title, not a name).
         if not renders and not _is_name(target.document, says.speaker):
             return None
         who = f" (that is {renders[0]})" if renders else ""
@@ -294,7 +297,8 @@ class QuoteCheck(Check):
         if chrf(name.romanised, romanise(text)) >= GARBLED:
             return None  # the name written otherwise (Josef / Йозеф), or garbled: the names check's to weigh
         renders = _renders_another(text, said.speaker.text, ours, search)
-        if not (renders or theirs.names is not None and _is_target_name(theirs, start, end)):
+        if not (renders or theirs.names is not None and _is_target_name(theirs, start, end)
+                or _tagged_name(context.target, start, end)):
             return None  # "il a déclaré", 他说: a pronoun or a title stands there, not someone else
         who = f" (that is {renders[0]})" if renders else ""
         return Finding("quote", "critical", 0.7 if renders else 0.6,
@@ -359,11 +363,22 @@ def _words(text: str) -> list[str]:
 def _is_name(document: Document, span: Span) -> bool:
     """A speaker written as a name: one to four capitalised words, none of which the article
     also writes in lower case ("The", "Er", "Der Minister" are not names; "Lawrow" is)."""
+    if is_chinese(document.lang):
+        return _tagged_name(document, span.start, span.end)
     words = _words(span.text)
     if not has_capitals(span.text) or not 1 <= len(words) <= 4:
         return False
     lowered = {w for w in re.findall(r"\w+", document.text) if w[:1].islower()}
     return all(w[:1].isupper() and w.lower() not in lowered for w in words)
+
+
+def _tagged_name(document: Document, start: int, end: int) -> bool:
+    """In Chinese, which has no capitals, a speaker is a name where jieba tags each of its words
+    one (吉姆 in “……”吉姆说, 加西亚 of 加西亚·斯皮思); 他 and 总统 are not."""
+    if not is_chinese(document.lang):
+        return False
+    sentence = document.sentences[document.sentence_at(start)]
+    return is_chinese_name(sentence.text, start - sentence.start, end - sentence.start)
 
 
 def _near(side: _Side, quote: Quote, loose: frozenset[int]) -> bool:
