@@ -9,6 +9,7 @@ from consistency.checks.names import NameCheck
 from consistency.document import Document
 from consistency.names import ADJECTIVE, DESCRIPTOR, PHRASE, SHORT, article_cues, extract, soften_common_words, title_case
 from consistency.names.chinese_words import is_chinese, is_name, words_around
+from consistency.names.german_words import is_name as is_german_name
 from consistency.names.exonyms import city_renderings, country_of_capital, is_adjective_of_place, renderings, scripts
 from consistency.names.gazetteer import capital_of
 from consistency.names.search import Search, side_of
@@ -455,6 +456,46 @@ def test_a_found_group_beside_another_name_of_the_article_is_no_finding(default_
     second = {"ar": "وخسر الإيطالي فرانشيسكو موليناري مباراته يوم السبت.",
               "ko": "이탈리아의 프란체스코 몰리나리는 토요일에 경기를 졌다."}[lang]
     assert _findings(_GOLF, [first, second], target_lang=lang, encoder=default_encoder) == []
+
+
+_MANAGERS = "Former managers include Dick Advocaat, David Moyes and Sam Allardyce."
+
+
+@pytest.mark.parametrize("source, target, lang, name, stand_in", [
+    (_MANAGERS, "Zu den früheren Trainern gehören Dick Advocaat, David Moyes und Furyk Allardyce.", "de", "Sam",
+     "Furyk"),
+    (_MANAGERS, "Parmi les anciens entraîneurs figurent Dick Advocaat, David Moyes et Furyk Allardyce.", "fr", "Sam",
+     "Furyk"),
+    ("President Joko Widodo made infrastructure a centrepiece of his campaign.",
+     "Präsident Joko Chile machte die Infrastruktur zum Kernstück seines Wahlkampfs.", "de", "Widodo", "Chile"),
+    ("On Friday, Senator Jeff Flake spoke.", "Am Freitag sprach Senator Texas Flake.", "de", "Jeff", "Texas"),
+])
+def test_another_name_beside_the_rest_of_its_group_is_replaced(default_encoder, source, target, lang, name,
+                                                               stand_in):
+    # Sam and Widodo key too little to be looked for across scripts, but a translation in their
+    # script keeps them letter for letter; the alignment ties nothing to a stand-in that shares
+    # no meaning with the name, so what stands beside the rest of the group is read. German
+    # capitalises every noun: HanTa tells Furyk (a proper noun) from Präsident.
+    (finding,) = _findings([source], [target], target_lang=lang, encoder=default_encoder)
+    assert (finding.severity, finding.source.text, finding.target.text) == ("critical", name, stand_in)
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    (_MANAGERS, "Zu den früheren Trainern gehören Dick Advocaat, David Moyes und Sam Allardyce.", "de"),
+    ("President Joko Widodo made infrastructure a centrepiece of his campaign.",
+     "Präsident Joko Widodo machte die Infrastruktur zum Kernstück seines Wahlkampfs.", "de"),
+    ("On Friday, Senator Jeff Flake spoke.", "Am Freitag sprach Senator Flake.", "de"),  # a given name dropped
+    ("On Friday, Senator Jeff Flake spoke.", "Vendredi, le sénateur Flake a pris la parole.", "fr"),
+    ("On Friday, President Donald Trump spoke in Ohio.", "Am Freitag sprach US-Präsident Trump in Ohio.", "de"),
+])
+def test_a_group_kept_or_without_its_given_name_is_no_finding(default_encoder, source, target, lang):
+    assert _findings([source], [target], target_lang=lang, encoder=default_encoder) == []
+
+
+def test_hanta_tells_german_proper_nouns_from_nouns():
+    text = "Präsident Furyk sprach mit der Kanzlerin."
+    assert is_german_name(text, 10, 15)  # Furyk
+    assert not is_german_name(text, 0, 9) and not is_german_name(text, 30, 39)  # Präsident, Kanzlerin
 
 
 def test_jieba_tags_tell_names_in_chinese():

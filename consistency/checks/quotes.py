@@ -35,7 +35,7 @@ from ..findings import Finding, Span
 from ..names import extract as extract_names
 from ..names import SHORT, has_capitals
 from ..names.chinese_words import is_chinese
-from ..names.chinese_words import is_name as is_chinese_name
+from ..names.taggers import has_tagger, is_tagged_name
 from ..names.romanise import chrf, consonant_key, fold, key_similarity, romanise
 from ..names.search import Search, side_of
 from ..names.spelling import GARBLED, by_letters
@@ -373,12 +373,12 @@ def _is_name(document: Document, span: Span) -> bool:
 
 
 def _tagged_name(document: Document, start: int, end: int) -> bool:
-    """In Chinese, which has no capitals, a speaker is a name where jieba tags each of its words
-    one (吉姆 in “……”吉姆说, 加西亚 of 加西亚·斯皮思); 他 and 总统 are not."""
-    if not is_chinese(document.lang):
+    """Where capitals do not tell, a speaker is a name where the language's tagger reads each of
+    its words as one (汤米 in “……”汤米说, Furyk in German); 他, 总统 and Präsident are not."""
+    if not has_tagger(document.lang):
         return False
     sentence = document.sentences[document.sentence_at(start)]
-    return is_chinese_name(sentence.text, start - sentence.start, end - sentence.start)
+    return is_tagged_name(document.lang, sentence.text, start - sentence.start, end - sentence.start)
 
 
 def _near(side: _Side, quote: Quote, loose: frozenset[int]) -> bool:

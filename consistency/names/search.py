@@ -24,18 +24,21 @@ whole sentence, finds "Putin" in "beiden" and in 派遣.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..document import Document
-from . import ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, soften_common_words
-from .chinese_words import is_chinese, is_name, words_around
+from . import (ADJECTIVE, CASED_SCRIPTS, MIN_KEY, SHORT, Name, article_cues, candidates, extract, has_capitals,
+               soften_common_words)
+from .chinese_words import is_chinese, words_around
 from .exonyms import country_of_capital, renderings
 from .glossary import Glossary
 from .lexicon import is_common_word
 from .romanise import chrf, consonant_key, fold, key_similarity, romanise, script_of, without_article
+from .taggers import has_tagger, is_tagged_name
 from .spelling import GARBLED, by_letters, drops_sounds, misspelt, transposed, variant_of
 from ..word_alignment import TokenAlignment
 
@@ -48,6 +51,7 @@ TRANSLATED = 0.85  # contextual similarity of a two-way alignment: the name is t
 TRANSLATED_LOWER = 0.6  # the same, to a word in lower case where capitals mark names
 TRANSLATED_COMMON = 0.6  # the same, for a name that is also a common word (Assessment / Evaluación) ...
 WORD_TRANSLATION = 0.86  # ... whose stand-in the encoder also puts this near the word out of context
+_OPENERS = ".!?:;\"“”‘«»(—–\n"  # what a sentence, heading or quotation starts after
 RENDERS_ANOTHER = 0.85  # key similarity at which a stand-in is taken to render another name of the article
 LEARNED = 0.75  # Dice over beads of a name and a string of the other side: the article's rendering of the name
 
@@ -223,11 +227,21 @@ class Search:
                 if garbled is not None:
                     lost.append(Lost(n, i, k, garbled, True, garbled=True))
                     continue
-                if forms[n.text] is not None or n.soft:
+                if forms[n.text] is not None:
+                    continue
+                if n.soft:
+                    short = self._short_replaced(n, i, k, rendered, members[i, n.group], forms) \
+                        if n.soft == SHORT else None
+                    if short is not None:
+                        lost.append(short)
                     continue
                 item = Lost(n, i, k)
                 item.stand_in, item.pointed = self._stand_in(item)
                 group = members[i, n.group]
+                if not item.pointed:
+                    beside = self._beside_partner(n, group, forms, k)
+                    if beside is not None:
+                        item.stand_in, item.pointed = beside, True
                 if (i, n.group) in found and group[-1] is not n:
                     # A word before the last of a found group is lost only when a name stands in
                     # its place, and only capitals (or in Chinese, jieba's tags) make a stand-in a
@@ -253,6 +267,51 @@ class Search:
                     item.stand_in = None
                 lost.append(item)
         return lost
+
+    def _short_replaced(self, name: Name, sentence: int, k: int, rendered: set[str], group: list[Name],
+                        forms: dict[str, str | None]) -> Lost | None:
+        """A short name (Sam, Palu) keys too little to be looked for across scripts, but where the
+        translation writes its script, translators keep it letter for letter: where the alignment
+        puts another name in its place (Sam Allardyce / Furyk Allardyce), capitalised or tagged
+        one where capitals do not tell, it is replaced."""
+        before = self.side.document.text[:name.start].rstrip()
+        if not self._writes_script_of(name) or name.text.isupper() or is_common_word(name.text, self.langs[0]) \
+                or not before or before[-1] in _OPENERS:
+            return None  # an acronym, a common word (On, Kit) or a sentence's first word: no name to keep
+        item = Lost(name, sentence, k)
+        item.stand_in, item.pointed = self._stand_in(item)
+        if not item.pointed:
+            beside = self._beside_partner(name, group, forms, k)
+            if beside is not None:
+                item.stand_in, item.pointed = beside, True
+        if not item.pointed or self._is_rendering(item.stand_in, rendered):
+            return None
+        text = self.other.document.text[item.stand_in[0]:item.stand_in[1]]
+        if not text[:1].isupper() or self.other.names is None and not self._tagged_name(item):
+            return None
+        if chrf(name.romanised, romanise(text)) >= GARBLED or renderings(name.text, *self.langs):
+            return None  # written otherwise (Rome / Rom), or a place CLDR names: checked by CLDR
+        return item
+
+    def _beside_partner(self, name: Name, group: list[Name], forms: dict[str, str | None],
+                        k: int) -> tuple[int, int] | None:
+        """Where the alignment points nowhere (a name and what replaced it share no meaning), the
+        word written beside a found word of the name's group, on the name's side of it: the word
+        before Allardyce for Sam of Sam Allardyce, the word after Joko for Widodo; capitalised in
+        a script with capitals. Spaced text only."""
+        text, offset = self._text(k, self.other)
+        at = group.index(name)
+        for j in (at + 1, at - 1):
+            form = forms.get(group[j].text) if 0 <= j < len(group) else None
+            where = text.find(form) if form else -1
+            if where < 0:
+                continue
+            word = re.search(r"(\w[\w'’\-]*)\s+$", text[:where]) if j > at else \
+                re.match(r"\s+(\w[\w'’\-]*)", text[where + len(form):])
+            if word and (word.group(1)[:1].isupper() or not has_capitals(word.group(1))):
+                start = word.start(1) + (0 if j > at else where + len(form))
+                return start + offset, start + len(word.group(1)) + offset
+        return None
 
     def _named_stand_in(self, lost: Lost) -> bool:
         """Whether what stands in a lost name's place is a name, where no capitals tell."""
@@ -280,11 +339,12 @@ class Search:
 
     def _tagged_name(self, lost: Lost) -> bool:
         """Whether what stands in a lost name's place is a name by the language's own tagger, where
-        no capitals tell (Chinese: jieba's tags of people, places and organisations)."""
-        if lost.stand_in is None or not is_chinese(self.langs[1]):
+        no capitals tell (Chinese: jieba's tags of people, places and organisations; German:
+        HanTa's proper nouns)."""
+        if lost.stand_in is None or not has_tagger(self.langs[1]):
             return False
         text, offset = self._text(lost.bead, self.other)
-        return is_name(text, lost.stand_in[0] - offset, lost.stand_in[1] - offset)
+        return is_tagged_name(self.langs[1], text, lost.stand_in[0] - offset, lost.stand_in[1] - offset)
 
     def _writes_script_of(self, name: Name) -> bool:
         """Whether the other side's language is usually written in the name's script."""
