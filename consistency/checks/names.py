@@ -6,7 +6,10 @@ which capitalises every noun: ``names.extract``) and looked for on the other
 group (Phil of Phil Mickelson) is lost only where capitals mark names on the other side too and
 a capitalised name stands in its place. The last word is lost where capitals mark names, and in
 German unless the alignment ties it both ways (Court / Amtsgericht: translated); in scripts
-without capitals a group with one word found stands, as the search there misses renderings.
+without capitals a group with one word found stands, as the search there misses renderings,
+unless what stands in a lost word's place is a name by the language's tagger (Chinese, German)
+or renders another name of the article. Where the alignment ties nothing to a lost word, the
+word beside the group's found word stands in its place (Sam Allardyce / Furyk Allardyce).
 
 What is left is a finding: **replaced** (critical) when another name stands in its place (a
 capitalised name of the translation left unmatched in the bead, or the words the alignment puts

@@ -270,13 +270,14 @@ class Search:
 
     def _short_replaced(self, name: Name, sentence: int, k: int, rendered: set[str], group: list[Name],
                         forms: dict[str, str | None]) -> Lost | None:
-        """A short name (Sam, Palu) keys too little to be looked for across scripts, but where the
-        translation writes its script, translators keep it letter for letter: where the alignment
-        puts another name in its place (Sam Allardyce / Furyk Allardyce), capitalised or tagged
-        one where capitals do not tell, it is replaced."""
+        """A short name of the source (Sam, Palu) keys too little to be looked for across scripts,
+        but where the translation writes its script, translators keep it letter for letter: where
+        the alignment puts another name in its place (Sam Allardyce / Furyk Allardyce),
+        capitalised, or tagged one where capitals do not tell, it is replaced. (A short name of
+        the translation with nothing in the source is no finding: it may be a word of a phrase.)"""
         before = self.side.document.text[:name.start].rstrip()
-        if not self._writes_script_of(name) or name.text.isupper() or is_common_word(name.text, self.langs[0]) \
-                or not before or before[-1] in _OPENERS:
+        if self.side.which != "source" or not self._writes_script_of(name) or name.text.isupper() \
+                or is_common_word(name.text, self.langs[0]) or not before or before[-1] in _OPENERS:
             return None  # an acronym, a common word (On, Kit) or a sentence's first word: no name to keep
         item = Lost(name, sentence, k)
         item.stand_in, item.pointed = self._stand_in(item)
@@ -289,8 +290,9 @@ class Search:
         text = self.other.document.text[item.stand_in[0]:item.stand_in[1]]
         if not text[:1].isupper() or self.other.names is None and not self._tagged_name(item):
             return None
-        if chrf(name.romanised, romanise(text)) >= GARBLED or renderings(name.text, *self.langs):
-            return None  # written otherwise (Rome / Rom), or a place CLDR names: checked by CLDR
+        if chrf(name.romanised, romanise(text)) >= GARBLED or renderings(name.text, *self.langs) \
+                or key_similarity(name.key, consonant_key(text)) >= ALIGNED:
+            return None  # written otherwise (Rome / Rom, Dane / Danois), or a place CLDR names: CLDR's to check
         return item
 
     def _beside_partner(self, name: Name, group: list[Name], forms: dict[str, str | None],
@@ -326,7 +328,8 @@ class Search:
             return False
         text = self.other.document.text[lost.stand_in[0]:lost.stand_in[1]]
         key = consonant_key(text)
-        here = {fold(n.text) for i in getattr(self.beads[lost.bead], self.side.which) for n in self.side.names.get(i, [])}
+        here = {fold(n.text) for i in getattr(self.beads[lost.bead], self.side.which)
+                for n in self.side.names.get(i, [])}
         for found in self.side.names.values():
             for n in found:
                 if n.soft or fold(n.text) in here:
