@@ -156,6 +156,6 @@ def _country_of_adjective(name: str, lang: str) -> set[str]:
 
 
 # What English adds to a country's name to make its adjective or people: Indonesia-n, Chile-an,
-# Brazil-ian, Korea-ns, Iraq-i, Iceland-er, Japan-ese, Ital(y)-ian. Any three letters would make Francesco
-# (France + sco) and Frances an adjective of France.
+# Brazil-ian, Korea-ns, Iraq-i, Iceland-er, Japan-ese, Ital(y)-ian. Any three letters would make
+# Francesco (France + sco) and Frances adjectives of France.
 _ADJECTIVE_TAILS = frozenset({"n", "an", "ian", "ns", "ans", "i", "is", "ic", "er", "ers", "ese", "ish"})

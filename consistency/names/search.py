@@ -235,18 +235,14 @@ class Search:
                     if short is not None:
                         lost.append(short)
                     continue
-                item = Lost(n, i, k)
-                item.stand_in, item.pointed = self._stand_in(item)
                 group = members[i, n.group]
-                if not item.pointed:
-                    beside = self._beside_partner(n, group, forms, k)
-                    if beside is not None:
-                        item.stand_in, item.pointed = beside, True
+                item = self._placed(Lost(n, i, k), group, forms)
                 if (i, n.group) in found and group[-1] is not n:
                     # A word before the last of a found group is lost only when a name stands in
-                    # its place, and only capitals (or in Chinese, jieba's tags) make a stand-in a
-                    # name: in other scripts the words the alignment points at may as well
-                    # translate a given name or title ("North" / الشماليون).
+                    # its place, and only capitals, a tagger (Chinese, German) or the rendering of
+                    # another name of the article make a stand-in a name: otherwise the words the
+                    # alignment points at may as well translate a given name or title ("North" /
+                    # الشماليون).
                     if not item.pointed or self._is_rendering(item.stand_in, rendered) \
                             or self.other.names is None and not self._named_stand_in(item):
                         continue
@@ -279,12 +275,7 @@ class Search:
         if self.side.which != "source" or not self._writes_script_of(name) or name.text.isupper() \
                 or is_common_word(name.text, self.langs[0]) or not before or before[-1] in _OPENERS:
             return None  # an acronym, a common word (On, Kit) or a sentence's first word: no name to keep
-        item = Lost(name, sentence, k)
-        item.stand_in, item.pointed = self._stand_in(item)
-        if not item.pointed:
-            beside = self._beside_partner(name, group, forms, k)
-            if beside is not None:
-                item.stand_in, item.pointed = beside, True
+        item = self._placed(Lost(name, sentence, k), group, forms)
         if not item.pointed or self._is_rendering(item.stand_in, rendered):
             return None
         text = self.other.document.text[item.stand_in[0]:item.stand_in[1]]
@@ -292,12 +283,22 @@ class Search:
             return None
         if chrf(name.romanised, romanise(text)) >= GARBLED or renderings(name.text, *self.langs) \
                 or key_similarity(name.key, consonant_key(text)) >= ALIGNED:
-            return None  # written otherwise (Rome / Rom, Dane / Danois), or a place CLDR names: CLDR's to check
+            return None  # written otherwise (Rome / Rom, Dane / Danois), or a place: CLDR's to check
         return item
+
+    def _placed(self, lost: Lost, group: list[Name], forms: dict[str, str | None]) -> Lost:
+        """The lost name with what stands in its place: where the alignment points, else beside
+        the rest of its group."""
+        lost.stand_in, lost.pointed = self._stand_in(lost)
+        if not lost.pointed:
+            beside = self._beside_partner(lost.name, group, forms, lost.bead)
+            if beside is not None:
+                lost.stand_in, lost.pointed = beside, True
+        return lost
 
     def _beside_partner(self, name: Name, group: list[Name], forms: dict[str, str | None],
                         k: int) -> tuple[int, int] | None:
-        """Where the alignment points nowhere (a name and what replaced it share no meaning), the
+        """Where the alignment points at no name (a name and what replaced it share no meaning), the
         word written beside a found word of the name's group, on the name's side of it: the word
         before Allardyce for Sam of Sam Allardyce, the word after Joko for Widodo; capitalised in
         a script with capitals. Spaced text only."""
@@ -336,7 +337,8 @@ class Search:
                     continue
                 if key and len(n.key) >= MIN_KEY and key_similarity(n.key, key) >= RENDERS_ANOTHER:
                     return True
-                if any(form and len(form) >= 2 and form in text for form, _ in self.forms[fold(n.text)].most_common(2)):
+                if any(form and len(form) >= 2 and form in text
+                       for form, _ in self.forms[fold(n.text)].most_common(2)):
                     return True
         return False
 
