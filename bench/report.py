@@ -348,8 +348,16 @@ def names_table(names: dict) -> list[str]:
     for direction, row in names["false_per_100_sentences"].items():
         lines.append(f"| {direction} | {row['ours']:.2f} | " + " | ".join(_recall_cells(recall, direction, kinds)) + " |")
     overall = [f"{k} {recall[k]['recall']:.2f}" for k in kinds if k in recall]
-    lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
+    lines += ["", "Overall recall: " + ", ".join(overall) + "." + _provenance(names), ""]
     return lines
+
+
+def _provenance(section: dict) -> str:
+    """Which commit the figures come from, and which directions a later run replaced."""
+    rerun = section.get("rerun_directions")
+    if not rerun:
+        return f" Run at `{section['commit']}`." if section.get("commit") else ""
+    return f" Run at `{rerun['full_run_commit']}`; {_listed(rerun['directions'])} re-run at `{rerun['commit']}`."
 
 
 def _recall_cells(recall: dict, direction: str, kinds: list[str]) -> list[str]:
@@ -376,7 +384,7 @@ def quotes_table(quotes: dict) -> list[str]:
         lines.append(f"| {direction} | {row['quoted_sentences']} | {per_100:.1f} ({found}) | "
                      + " | ".join(_recall_cells(recall, direction, kinds)) + " |")
     overall = [f"{k} {recall[k]['recall']:.2f} ({recall[k]['caught']}/{recall[k]['planted']})" for k in kinds if k in recall]
-    lines += ["", "Overall recall: " + ", ".join(overall) + ".", ""]
+    lines += ["", "Overall recall: " + ", ".join(overall) + "." + _provenance(quotes), ""]
     return lines
 
 
