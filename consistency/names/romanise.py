@@ -47,7 +47,8 @@ def script_of(text: str) -> str:
                 return "han"
             if "KATAKANA" in name or "HIRAGANA" in name:
                 return "kana"
-            return name.split()[0].lower()
+            # Python's Unicode database names no Tangut or Khitan ideograph: no script we know.
+            return name.split()[0].lower() if name else ""
     return ""
 
 
